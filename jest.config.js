@@ -1,0 +1,15 @@
+/** Jest runs the TypeScript sources as ESM through ts-jest (the Actions toolkit packages are ESM-only). */
+export default {
+  testEnvironment: 'node',
+  extensionsToTreatAsEsm: ['.ts'],
+  moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
+  transform: {
+    '^.+\\.ts$': ['ts-jest', { useESM: true, tsconfig: 'tsconfig.json', diagnostics: false }]
+  },
+  testMatch: ['<rootDir>/test/**/*.test.ts'],
+  testPathIgnorePatterns: process.env.BENCH ? [] : ['\\.bench\\.test\\.ts$'],
+  globalSetup: '<rootDir>/test/global-setup.js',
+  testTimeout: 30000,
+  collectCoverageFrom: ['src/**/*.ts', '!src/index.ts'],
+  coverageThreshold: { global: { lines: 80, branches: 70 } }
+}
