@@ -1,0 +1,62 @@
+/**
+ * Whether a customer tenant has consented, asked of that tenant itself with no permission there: an app-only
+ * token request for ARM as the multi-tenant app. A token means the app has an enabled service principal in the
+ * tenant, and its `oid` is that principal's object id (the principal of its role assignments). A refusal's
+ * AADSTS number says why. Source: ../shared/reference/entra-graph.md §C.2, §C.3.
+ */
+import type { TokenCredential } from '@azure/identity'
+import { defaultScope } from '../cloud.js'
+import type { ConsentStatus } from '../report/types.js'
+import { jwtClaims } from './credentials.js'
+import { REPLICATION_LAG_CODES, consentStatusOf, entraFailureOf } from './entra-errors.js'
+import { type RetryOptions, retryWhile } from './retry.js'
+
+export interface ConsentObservation {
+  status: ConsentStatus
+  code?: number
+  traceId?: string
+  detail?: string
+  /** The app's service principal in the tenant (the token's `oid`), when consented. */
+  principalId?: string
+}
+
+export interface ProbeOptions {
+  armAudience: string
+  /**
+   * Retry credential rejections that a just-written secret or federated credential shows while it replicates.
+   * Only when this run wrote one: otherwise a rejection is the answer.
+   */
+  freshCredential?: RetryOptions
+  /** Called with the access token the moment it exists, so that it is masked in the log. */
+  mask?: (token: string) => void
+}
+
+export async function probeConsent(credential: TokenCredential, options: ProbeOptions): Promise<ConsentObservation> {
+  const scope = defaultScope(options.armAudience)
+  const request = async (): Promise<string> => {
+    const token = await credential.getToken(scope)
+    if (!token) throw new Error('the token endpoint returned no token')
+    options.mask?.(token.token)
+    return token.token
+  }
+  try {
+    const token = options.freshCredential
+      ? await retryWhile(request, error => isLag(error), options.freshCredential)
+      : await request()
+    const oid = jwtClaims(token).oid
+    return { status: 'consented', principalId: typeof oid === 'string' ? oid.toLowerCase() : undefined }
+  } catch (error) {
+    const failure = entraFailureOf(error)
+    return {
+      status: consentStatusOf(failure.code),
+      code: failure.code,
+      traceId: failure.traceId,
+      detail: failure.message
+    }
+  }
+}
+
+function isLag(error: unknown): boolean {
+  const code = entraFailureOf(error).code
+  return code !== undefined && REPLICATION_LAG_CODES.has(code)
+}

@@ -1,0 +1,239 @@
+/**
+ * The planner: tenants file + what Azure holds → the steps that make them agree, each with its reason and whether
+ * it writes. Pure (no I/O, no clock: `now` is given), so the product's judgement is tested without a network.
+ */
+import type { FederatedCredential } from '../azure/app-registration.js'
+import { MULTI_TENANT_AUDIENCE } from '../azure/app-registration.js'
+import type { FederatedCredentialConfig, TenantConfig, TenantsConfig } from '../config/types.js'
+import type { Rotate } from '../inputs.js'
+import type { ObservedProvider, ObservedTenant } from '../observe/types.js'
+import type { StepReport } from '../report/types.js'
+
+const DAY_MS = 86_400_000
+
+export interface DesiredFederatedCredential {
+  name: string
+  issuer: string
+  subject: string
+  audiences: string[]
+  description?: string
+}
+
+/** A step with what apply needs to carry it out. */
+export type PlanStep = StepReport &
+  (
+    | { kind: 'create-app' | 'update-app'; shape: { displayName: string; signInAudience: string; redirectUris: string[] } }
+    | { kind: 'create-federated-credential'; credential: DesiredFederatedCredential }
+    | { kind: 'update-federated-credential'; id: string; credential: DesiredFederatedCredential }
+    | { kind: 'create-service-principal' }
+    | { kind: 'add-owner' }
+    | { kind: 'create-secret' | 'rotate-secret'; lifetimeDays: number }
+    | { kind: 'request-consent'; tenantId: string }
+    | { kind: 'assign-role'; tenantId: string; scope: string; roleDefinitionId: string; principalId: string }
+  )
+
+export interface ProviderPlanOptions {
+  rotate: Rotate
+  now: Date
+  /** The audience federated credentials take when the tenants file gives none (the cloud's). */
+  oidcAudience: string
+}
+
+const appTarget = (config: TenantsConfig): string => `application ${config.app.uniqueName}`
+
+export function desiredFederatedCredentials(config: TenantsConfig, oidcAudience: string): DesiredFederatedCredential[] {
+  return config.app.federatedCredentials.map((fic: FederatedCredentialConfig) => ({
+    name: fic.name,
+    issuer: fic.issuer,
+    subject: fic.subject,
+    audiences: fic.audiences ?? [oidcAudience],
+    ...(fic.description === undefined ? {} : { description: fic.description })
+  }))
+}
+
+/** How an existing federated credential differs from the desired one, in words; empty when it matches. */
+export function federatedCredentialChanges(have: FederatedCredential, want: DesiredFederatedCredential): string[] {
+  const changes: string[] = []
+  if (have.issuer !== want.issuer) changes.push(`issuer ${have.issuer} → ${want.issuer}`)
+  // Entra matches the subject case-sensitively, so a case difference is a real difference.
+  if (have.subject !== want.subject) changes.push(`subject ${have.subject} → ${want.subject}`)
+  if (have.audiences.join(' ') !== want.audiences.join(' ')) {
+    changes.push(`audiences ${have.audiences.join(',')} → ${want.audiences.join(',')}`)
+  }
+  return changes
+}
+
+/** The app, its federated credentials, its service principal and its secret in the provider tenant. */
+export function planProvider(config: TenantsConfig, observed: ObservedProvider, options: ProviderPlanOptions): PlanStep[] {
+  const app = observed.app
+  const target = appTarget(config)
+  if (app.status === 'error') return []
+  if (app.status === 'not-owned') {
+    return [
+      {
+        kind: 'add-owner',
+        target,
+        reason: 'The app exists but the automation identity is not among its owners; Application.ReadWrite.OwnedBy reaches only apps it owns.',
+        write: false
+      }
+    ]
+  }
+  const steps: PlanStep[] = []
+  const wantFics = desiredFederatedCredentials(config, options.oidcAudience)
+  if (app.status === 'missing') {
+    steps.push({
+      kind: 'create-app',
+      target,
+      reason: `No application with uniqueName ${config.app.uniqueName} exists in the provider tenant.`,
+      write: true,
+      shape: { displayName: config.app.displayName, signInAudience: MULTI_TENANT_AUDIENCE, redirectUris: [config.app.redirectUri] }
+    })
+    for (const credential of wantFics) steps.push(createFic(credential))
+    steps.push(createServicePrincipal(config, 'The new app needs a service principal in the provider tenant.'))
+  } else {
+    const have = app.app
+    const changes: string[] = []
+    if (have.displayName !== config.app.displayName) changes.push(`display name "${have.displayName}" → "${config.app.displayName}"`)
+    if (have.signInAudience !== MULTI_TENANT_AUDIENCE) changes.push(`sign-in audience ${have.signInAudience} → ${MULTI_TENANT_AUDIENCE}`)
+    if (!have.redirectUris.includes(config.app.redirectUri)) changes.push(`add redirect URI ${config.app.redirectUri}`)
+    if (changes.length > 0) {
+      steps.push({
+        kind: 'update-app',
+        target,
+        reason: `The app differs from the tenants file: ${changes.join('; ')}.`,
+        write: true,
+        // Redirect URIs not in the file are kept: someone may rely on them.
+        shape: {
+          displayName: config.app.displayName,
+          signInAudience: MULTI_TENANT_AUDIENCE,
+          redirectUris: [...new Set([...have.redirectUris, config.app.redirectUri])]
+        }
+      })
+    }
+    for (const want of wantFics) {
+      const existing = have.federatedCredentials.find(fic => fic.name === want.name)
+      if (!existing) {
+        steps.push(createFic(want))
+        continue
+      }
+      const ficChanges = federatedCredentialChanges(existing, want)
+      if (ficChanges.length > 0) {
+        steps.push({
+          kind: 'update-federated-credential',
+          target: `federated credential ${want.name}`,
+          reason: `It differs from the tenants file: ${ficChanges.join('; ')}.`,
+          write: true,
+          id: existing.id,
+          credential: want
+        })
+      }
+    }
+    if (!app.servicePrincipal) {
+      steps.push(createServicePrincipal(config, 'The app has no service principal in the provider tenant.'))
+    }
+  }
+  const secretStep = planSecret(config, observed, options)
+  if (secretStep) steps.push(secretStep)
+  return steps
+}
+
+function createFic(credential: DesiredFederatedCredential): PlanStep {
+  return {
+    kind: 'create-federated-credential',
+    target: `federated credential ${credential.name}`,
+    reason: `The tenants file lists it (subject ${credential.subject}) and the app does not have it.`,
+    write: true,
+    credential
+  }
+}
+
+function createServicePrincipal(config: TenantsConfig, reason: string): PlanStep {
+  return { kind: 'create-service-principal', target: `service principal of ${config.app.uniqueName}`, reason, write: true }
+}
+
+/** Whether and why the secret needs a new version. */
+export function secretVerdict(
+  config: TenantsConfig,
+  observed: ObservedProvider,
+  options: Pick<ProviderPlanOptions, 'rotate' | 'now'>
+): { status: 'current' | 'due' | 'missing' | 'not-configured'; reason?: string } {
+  const credential = config.app.credential
+  if (credential.kind !== 'secret') return { status: 'not-configured' }
+  const secret = observed.secret
+  if (secret.status === 'missing') return { status: 'missing', reason: `Key Vault has no secret ${credential.secretName} yet.` }
+  if (secret.status !== 'found') return { status: 'current' }
+  const app = observed.app
+  if (app.status === 'found' && secret.keyId && !app.app.passwordCredentials.some(p => p.keyId === secret.keyId)) {
+    return { status: 'due', reason: 'The stored secret belongs to a password the app no longer has: it cannot authenticate.' }
+  }
+  if (options.rotate === 'force') return { status: 'due', reason: 'rotate: force.' }
+  if (secret.expiresOn) {
+    const daysLeft = Math.floor((secret.expiresOn.getTime() - options.now.getTime()) / DAY_MS)
+    if (daysLeft < credential.rotateBeforeDays) {
+      return {
+        status: 'due',
+        reason:
+          daysLeft < 0
+            ? `The secret expired on ${secret.expiresOn.toISOString().slice(0, 10)}.`
+            : `The secret expires in ${daysLeft} day(s), within rotateBeforeDays (${credential.rotateBeforeDays}).`
+      }
+    }
+  }
+  return { status: 'current' }
+}
+
+function planSecret(config: TenantsConfig, observed: ObservedProvider, options: ProviderPlanOptions): PlanStep | undefined {
+  const credential = config.app.credential
+  if (credential.kind !== 'secret' || options.rotate === 'never') return undefined
+  const verdict = secretVerdict(config, observed, options)
+  if (verdict.status !== 'missing' && verdict.status !== 'due') return undefined
+  return {
+    kind: verdict.status === 'missing' ? 'create-secret' : 'rotate-secret',
+    target: `secret ${credential.secretName} in ${credential.keyVault}`,
+    reason: `${verdict.reason} A new password is added (the old one stays valid until it expires) and stored as a new version once it authenticates.`,
+    write: true,
+    lifetimeDays: credential.lifetimeDays
+  }
+}
+
+/** Consent requests and role assignments in the customer tenants. */
+export function planTenants(config: TenantsConfig, observed: ReadonlyMap<string, ObservedTenant>): PlanStep[] {
+  const steps: PlanStep[] = []
+  for (const tenant of config.tenants) {
+    const seen = observed.get(tenant.tenantId)
+    if (!seen) continue
+    if (seen.consent.status === 'needs-consent') {
+      steps.push({
+        kind: 'request-consent',
+        target: tenantTarget(tenant),
+        reason: 'The app has no service principal there: an admin of that tenant must open the consent link.',
+        write: false,
+        tenantId: tenant.tenantId
+      })
+      continue
+    }
+    const principalId = seen.consent.principalId
+    if (seen.consent.status !== 'consented' || !principalId) continue
+    for (const assignment of seen.assignments) {
+      if (assignment.lookup.status !== 'missing') continue
+      const configured = tenant.roleAssignments.find(
+        a => a.scope === assignment.scope && a.roleDefinitionId === assignment.roleDefinitionId
+      )
+      steps.push({
+        kind: 'assign-role',
+        target: `${configured?.role ?? assignment.roleDefinitionId} at ${assignment.scope} in ${tenantTarget(tenant)}`,
+        reason: "The app's service principal does not hold this role at this scope or above.",
+        write: true,
+        tenantId: tenant.tenantId,
+        scope: assignment.scope,
+        roleDefinitionId: assignment.roleDefinitionId,
+        principalId
+      })
+    }
+  }
+  return steps
+}
+
+export function tenantTarget(tenant: Pick<TenantConfig, 'name' | 'tenantId'>): string {
+  return `${tenant.name} (${tenant.tenantId})`
+}
