@@ -1,0 +1,170 @@
+/**
+ * Annotations on the tenants file: each finding points at the line that causes it, so a pull request shows it
+ * next to the tenant that was added. Messages are plain text (GitHub does not render Markdown in annotations).
+ */
+import { clip } from './markdown.js'
+import type { Report, RoleAssignmentReport, TenantReport } from './types.js'
+import {
+  APP_WORDS,
+  CONSENT_WORDS,
+  PROVIDER_ERROR_WORDS,
+  ROLE_WORDS,
+  SECRET_WORDS,
+  roleAssignmentCommand
+} from './words.js'
+
+export interface Annotation {
+  level: 'error' | 'warning' | 'notice'
+  title: string
+  message: string
+  file: string
+  line: number
+  column?: number
+}
+
+/** Findings about the app and the secret belong to the file as a whole when the model has no line for them. */
+const FILE_LINE = 1
+
+export function annotationsFor(report: Report): Annotation[] {
+  const at = (line: number) => ({ file: report.tenantsFile, line })
+  return [
+    ...appAnnotations(report).map(a => ({ ...a, ...at(FILE_LINE) })),
+    ...secretAnnotations(report).map(a => ({ ...a, ...at(FILE_LINE) })),
+    ...report.tenants.flatMap(tenant => [
+      ...consentAnnotations(tenant).map(a => ({ ...a, ...at(tenant.line) })),
+      ...tenant.roleAssignments.flatMap(assignment =>
+        roleAnnotations(tenant, assignment).map(a => ({ ...a, ...at(assignment.line) }))
+      )
+    ])
+  ]
+}
+
+type Finding = Pick<Annotation, 'level' | 'title' | 'message'>
+
+function appAnnotations(report: Report): Finding[] {
+  const { app } = report
+  if (app.status !== 'not-owned' && app.status !== 'error') return []
+  const words = APP_WORDS[app.status]
+  const fix = app.fixCommand ? `${words.next}: ${app.fixCommand}` : words.next
+  return [
+    {
+      level: 'error',
+      title: `App ${app.uniqueName}: ${words.label}`,
+      message: sentences(words.meaning, app.detail, fix)
+    }
+  ]
+}
+
+function secretAnnotations(report: Report): Finding[] {
+  const { secret } = report
+  const words = SECRET_WORDS[secret.status]
+  if (secret.status === 'failed') {
+    return [
+      {
+        level: 'error',
+        title: `Secret: ${words.label}`,
+        message: sentences(words.meaning, secret.detail, words.next)
+      }
+    ]
+  }
+  if (secret.status === 'missing' || secret.status === 'due') {
+    return [
+      { level: 'notice', title: `Secret: ${words.label}`, message: sentences(words.meaning, words.next) }
+    ]
+  }
+  return []
+}
+
+function consentAnnotations(tenant: TenantReport): Finding[] {
+  const { consent } = tenant
+  const words = CONSENT_WORDS[consent.status]
+  const title = `${clip(tenant.name, 100)}: ${words.label}`
+  switch (consent.status) {
+    case 'consented':
+      return []
+    case 'needs-consent':
+      return [
+        {
+          level: 'warning',
+          title,
+          message: sentences(words.meaning, consent.link ? `${words.next}: ${consent.link}` : words.next)
+        }
+      ]
+    case 'provider-error': {
+      const known = consent.code === null ? undefined : PROVIDER_ERROR_WORDS[consent.code]
+      return [
+        {
+          level: 'error',
+          title: `${title}${codeSuffix(consent.code)}`,
+          message: sentences(known?.meaning ?? words.meaning, known?.next ?? words.next, consent.detail)
+        }
+      ]
+    }
+    case 'error':
+      return [
+        {
+          level: 'error',
+          title: `${title}${codeSuffix(consent.code)}`,
+          message: sentences(
+            words.meaning,
+            consent.detail,
+            consent.traceId && `Trace ID ${consent.traceId}`,
+            words.next
+          )
+        }
+      ]
+    default:
+      return [
+        {
+          level: 'warning',
+          title: `${title}${codeSuffix(consent.code)}`,
+          message: sentences(words.meaning, words.next)
+        }
+      ]
+  }
+}
+
+function roleAnnotations(tenant: TenantReport, assignment: RoleAssignmentReport): Finding[] {
+  const words = ROLE_WORDS[assignment.status]
+  const title = `${clip(tenant.name, 100)}: ${assignment.role} ${words.label}`
+  switch (assignment.status) {
+    case 'missing':
+    case 'not-permitted': {
+      const command = fixCommandOf(tenant, assignment)
+      return [
+        {
+          level: 'warning',
+          title,
+          message: sentences(
+            words.meaning,
+            `Scope ${assignment.scope}`,
+            command ? `${words.next}: ${command}` : undefined
+          )
+        }
+      ]
+    }
+    case 'unverifiable':
+      return [{ level: 'notice', title, message: sentences(words.meaning, assignment.detail, words.next) }]
+    default:
+      return []
+  }
+}
+
+/** The report's command when the pipeline made one, else one built from the service principal's id. */
+export function fixCommandOf(tenant: TenantReport, assignment: RoleAssignmentReport): string | undefined {
+  if (assignment.fixCommand) return assignment.fixCommand
+  if (!tenant.principalId) return undefined
+  return roleAssignmentCommand(tenant.principalId, assignment.roleDefinitionId, assignment.scope)
+}
+
+function codeSuffix(code: number | null): string {
+  return code === null ? '' : ` (AADSTS${code})`
+}
+
+/** One part per line: a line may end in a URL or a command, which a full stop would spoil. */
+function sentences(...parts: (string | undefined | null | false)[]): string {
+  return parts
+    .filter((part): part is string => typeof part === 'string' && part !== '')
+    .map(part => clip(part))
+    .join('\n')
+}

@@ -1,0 +1,317 @@
+/**
+ * The job summary: the full report as GitHub renders a step summary (GFM with a little HTML). Outside text goes
+ * through markdown.ts; links and code are made here.
+ *
+ * GitHub rejects a step summary over 1 MiB ("Job summary size limits",
+ * https://docs.github.com/actions/reference/workflows-and-actions/workflow-commands#step-isolation-and-limits),
+ * so the summary shortens itself in stages until it fits `maxBytes`: first the details of consented tenants go,
+ * then the tenant table keeps only tenants that need attention (and the steps table only steps that matter), and
+ * last the text is cut between blocks with a note naming the JSON report file.
+ */
+import { fixCommandOf } from './annotations.js'
+import { md, mdCell, mdCode, mdCodeBlock, mdLink } from './markdown.js'
+import type { ConsentReport, Report, RoleAssignmentReport, StepReport, TenantReport } from './types.js'
+import {
+  APP_WORDS,
+  CONSENT_WORDS,
+  MODE_WORDS,
+  OUTCOME_WORDS,
+  PLAN_NOT_RUN,
+  PROVIDER_ERROR_WORDS,
+  ROLE_WORDS,
+  SECRET_WORDS,
+  STEP_WORDS,
+  type Words
+} from './words.js'
+
+/** Under GitHub's 1 MiB step-summary limit, with room for what other steps of the job add. */
+export const DEFAULT_SUMMARY_MAX_BYTES = 900 * 1024
+
+export const SUMMARY_TITLE = 'entra-tenant-bridge'
+
+/** How far the summary had to shorten itself. */
+const LEVEL = { full: 0, withoutConsentedDetails: 1, problemsOnly: 2 } as const
+type Level = (typeof LEVEL)[keyof typeof LEVEL]
+const LEVELS: readonly Level[] = [LEVEL.full, LEVEL.withoutConsentedDetails, LEVEL.problemsOnly]
+
+export interface SummaryOptions {
+  maxBytes?: number
+  /** Path of the JSON report file, named where the summary leaves data out. */
+  reportFile?: string
+}
+
+export function renderSummary(report: Report, options: SummaryOptions = {}): string {
+  const maxBytes = options.maxBytes ?? DEFAULT_SUMMARY_MAX_BYTES
+  const reportFile = options.reportFile ?? 'the JSON report file'
+  let blocks: string[] = []
+  for (const level of LEVELS) {
+    blocks = summaryBlocks(report, level, reportFile)
+    const text = joinBlocks(blocks)
+    if (byteLength(text) <= maxBytes) return text
+  }
+  return truncateBlocks(blocks, maxBytes, truncationNote(reportFile))
+}
+
+/** A tenant that someone has to act on: not consented, or a role assignment that is not in place. */
+export function needsAttention(tenant: TenantReport): boolean {
+  return tenant.consent.status !== 'consented' || tenant.roleAssignments.some(roleNeedsAttention)
+}
+
+export function roleNeedsAttention(assignment: RoleAssignmentReport): boolean {
+  return assignment.status !== 'present' && assignment.status !== 'applied'
+}
+
+/** The headline: counts and mode, as one Markdown line. Shared with the PR comment. */
+export function headline(report: Report): string {
+  const { totals } = report
+  return (
+    `**${totals.tenants} ${plural(totals.tenants, 'tenant', 'tenants')}**: ` +
+    `${totals.consented} consented · ${totals.needsConsent} ${plural(totals.needsConsent, 'needs', 'need')} consent · ` +
+    `${totals.problems} with problems — mode **${report.mode}**: ${MODE_WORDS[report.mode]}`
+  )
+}
+
+/** The status of a tenant's consent in words: label, AADSTS code, and the code's own meaning when it has one. */
+export function consentWords(consent: ConsentReport): Words {
+  const words = CONSENT_WORDS[consent.status]
+  const known =
+    consent.status === 'provider-error' && consent.code !== null
+      ? PROVIDER_ERROR_WORDS[consent.code]
+      : undefined
+  const label =
+    consent.code === null || consent.status === 'consented'
+      ? words.label
+      : `${words.label} (AADSTS${consent.code})`
+  return { label, meaning: known?.meaning ?? words.meaning, next: known?.next ?? words.next }
+}
+
+/** The consent links as Markdown, or '' when there are none. */
+export function consentLinksMarkdown(consent: ConsentReport): string {
+  const links = [
+    consent.link ? mdLink('Consent link', consent.link) : undefined,
+    consent.linkV2 ? mdLink('v2.0 link', consent.linkV2) : undefined
+  ].filter((link): link is string => link !== undefined)
+  return links.join(' · ')
+}
+
+/** The one-cell "what to do next" for a tenant. */
+export function nextStepMarkdown(tenant: TenantReport): string {
+  const words = consentWords(tenant.consent)
+  const parts: string[] = []
+  if (words.next) parts.push(md(words.next))
+  const links = consentLinksMarkdown(tenant.consent)
+  if (links) parts.push(links)
+  const roleProblems = tenant.roleAssignments.filter(roleNeedsAttention)
+  if (tenant.consent.status === 'consented' && roleProblems.length > 0) {
+    parts.push(
+      `${roleProblems.length} ${plural(roleProblems.length, 'role assignment', 'role assignments')} not in place: ` +
+        md(roleNextStep(roleProblems))
+    )
+  }
+  return parts.length > 0 ? parts.join(' · ') : 'Nothing to do'
+}
+
+function roleNextStep(problems: readonly RoleAssignmentReport[]): string {
+  const first = problems[0]
+  return first ? `${ROLE_WORDS[first.status].next}${problems.length > 1 ? ' (see the details)' : ''}` : ''
+}
+
+function summaryBlocks(report: Report, level: Level, reportFile: string): string[] {
+  const consented = report.tenants.filter(tenant => !needsAttention(tenant))
+  const notes: string[] = []
+  if (level >= LEVEL.withoutConsentedDetails && consented.length > 0) {
+    notes.push(
+      `> Shortened to fit GitHub's summary size limit: the details of ${consented.length} ` +
+        `${plural(consented.length, 'tenant', 'tenants')} with nothing to do are left out; ${md(reportFile)} has them.`
+    )
+  }
+  if (level >= LEVEL.problemsOnly && consented.length > 0) {
+    notes.push(
+      `> Shortened further: the tables list only tenants that need attention and steps that write or need a person.`
+    )
+  }
+  const tenantsShown = level >= LEVEL.problemsOnly ? report.tenants.filter(needsAttention) : report.tenants
+  const detailed =
+    level >= LEVEL.withoutConsentedDetails ? report.tenants.filter(needsAttention) : report.tenants
+  const steps = level >= LEVEL.problemsOnly ? report.steps.filter(stepMatters) : report.steps
+  return [
+    `## ${SUMMARY_TITLE} · ${report.mode}`,
+    '',
+    headline(report),
+    ...notes.flatMap(note => ['', note]),
+    '',
+    ...appBlocks(report),
+    '',
+    secretBlock(report),
+    '',
+    '### Tenants',
+    '',
+    ...tenantTable(tenantsShown),
+    '',
+    ...detailed.flatMap(tenantDetails),
+    ...stepBlocks(report, steps)
+  ]
+}
+
+function appBlocks(report: Report): string[] {
+  const { app } = report
+  const words = APP_WORDS[app.status]
+  const id = app.appId ? ` · app id ${mdCode(app.appId)}` : ''
+  const blocks = [
+    `**App** ${md(app.displayName)} (${mdCode(app.uniqueName)})${id} · **${words.label}**: ${md(words.meaning)}` +
+      (app.detail ? ` ${md(app.detail)}` : '') +
+      (words.next ? ` ${md(words.next)}${app.fixCommand ? ':' : '.'}` : '')
+  ]
+  if (app.fixCommand) blocks.push('', mdCodeBlock(app.fixCommand, 'sh'))
+  if (app.federatedCredentials.length > 0) {
+    blocks.push(
+      '',
+      `<details><summary>Federated credentials (${app.federatedCredentials.length})</summary>`,
+      '',
+      '| Name | Subject | Status |',
+      '|---|---|---|',
+      ...app.federatedCredentials.map(
+        fic => `| ${mdCell(fic.name)} | ${mdCode(fic.subject, 'table')} | ${mdCell(fic.status)} |`
+      ),
+      '',
+      '</details>'
+    )
+  }
+  return blocks
+}
+
+function secretBlock(report: Report): string {
+  const { secret } = report
+  const words = SECRET_WORDS[secret.status]
+  const where =
+    secret.keyVault && secret.secretName ? ` ${md(secret.keyVault)} › ${md(secret.secretName)}` : ''
+  const version = secret.version ? ` · version ${mdCode(secret.version)}` : ''
+  const expires = secret.expiresOn ? ` · expires ${md(secret.expiresOn)}` : ''
+  // After apply, "apply rotates it" would be stale advice; a failure's advice holds in both modes.
+  const showNext = words.next !== '' && (report.mode === 'plan' || secret.status === 'failed')
+  const next = showNext ? ` ${md(words.next)}.` : ''
+  const detail = secret.detail ? ` ${md(secret.detail)}` : ''
+  return `**Secret**${where} · **${words.label}**: ${md(words.meaning)}${detail}${next}${version}${expires}`
+}
+
+function tenantTable(tenants: readonly TenantReport[]): string[] {
+  if (tenants.length === 0) return ['No tenant needs attention.']
+  return [
+    '| Tenant | Tenant id | Status | Next step |',
+    '|---|---|---|---|',
+    ...tenants.map(tenant => {
+      const words = consentWords(tenant.consent)
+      return (
+        `| ${mdCell(tenant.name)} | ${mdCode(tenant.tenantId, 'table')} | ` +
+        `**${md(words.label)}**: ${md(words.meaning)} | ${nextStepMarkdown(tenant)} |`
+      )
+    })
+  ]
+}
+
+function tenantDetails(tenant: TenantReport): string[] {
+  const { consent } = tenant
+  const words = consentWords(consent)
+  const facts = [
+    `- Consent: **${md(words.label)}**: ${md(words.meaning)}`,
+    consent.detail ? `- What Entra said: ${md(consent.detail)}` : undefined,
+    consent.traceId ? `- Trace id: ${mdCode(consent.traceId)}` : undefined,
+    tenant.principalId ? `- Service principal object id: ${mdCode(tenant.principalId)}` : undefined,
+    consentLinksMarkdown(consent) ? `- ${consentLinksMarkdown(consent)}` : undefined
+  ].filter((line): line is string => line !== undefined)
+  const commands = tenant.roleAssignments
+    .filter(assignment => assignment.status === 'missing' || assignment.status === 'not-permitted')
+    .map(assignment => fixCommandOf(tenant, assignment))
+    .filter((command): command is string => command !== undefined)
+  return [
+    `<details><summary>${md(tenant.name)} — ${md(words.label)}</summary>`,
+    '',
+    ...facts,
+    ...roleTable(tenant.roleAssignments),
+    ...(commands.length > 0
+      ? ['', "Commands for the customer's admin:", '', mdCodeBlock(commands.join('\n'), 'sh')]
+      : []),
+    '',
+    '</details>',
+    ''
+  ]
+}
+
+function roleTable(assignments: readonly RoleAssignmentReport[]): string[] {
+  if (assignments.length === 0) return []
+  return [
+    '',
+    '| Role | Scope | Status |',
+    '|---|---|---|',
+    ...assignments.map(assignment => {
+      const words = ROLE_WORDS[assignment.status]
+      const detail = assignment.detail ? ` ${md(assignment.detail)}` : ''
+      return (
+        `| ${mdCell(assignment.role)} | ${mdCode(assignment.scope, 'table')} | ` +
+        `**${md(words.label)}**: ${md(words.meaning)}${detail} |`
+      )
+    })
+  ]
+}
+
+/** Steps kept when the summary is shortened: those that write and those whose outcome someone must act on. */
+function stepMatters(step: StepReport): boolean {
+  return step.write || step.outcome === 'failed' || step.outcome === 'manual'
+}
+
+function stepBlocks(report: Report, steps: readonly StepReport[]): string[] {
+  const plan = report.mode === 'plan'
+  const heading = plan ? '### Plan: what `apply` would do' : '### Steps'
+  if (steps.length === 0) return [heading, '', plan ? '`apply` would change nothing.' : 'Nothing to do.']
+  return [
+    heading,
+    '',
+    `| # | ${plan ? 'apply would' : 'Step'} | Target | Reason | Read/write | Outcome |`,
+    '|---|---|---|---|---|---|',
+    ...steps.map((step, index) => {
+      const outcome = plan ? PLAN_NOT_RUN : step.outcome ? OUTCOME_WORDS[step.outcome] : 'not run'
+      const detail = step.detail ? `: ${md(step.detail)}` : ''
+      return (
+        `| ${index + 1} | ${md(STEP_WORDS[step.kind])} | ${mdCell(step.target)} | ${mdCell(step.reason)} | ` +
+        `${step.write ? 'write' : 'read'} | ${md(outcome)}${detail} |`
+      )
+    })
+  ]
+}
+
+function truncationNote(reportFile: string): string {
+  return `> Cut here to stay under GitHub's summary size limit: the full data is in ${md(reportFile)}.`
+}
+
+/**
+ * Keeps whole blocks (a table row, a line, a details section's line) while they fit, then adds the note. A cut
+ * inside `<details>` would leave it open, so the cut backs up to before the open section.
+ */
+function truncateBlocks(blocks: readonly string[], maxBytes: number, note: string): string {
+  const budget = maxBytes - byteLength(`\n\n${note}\n`)
+  const kept: string[] = []
+  let used = 0
+  let openDetailsAt = -1
+  for (const block of blocks) {
+    const size = byteLength(block) + 1
+    if (used + size > budget) break
+    if (block.startsWith('<details>')) openDetailsAt = kept.length
+    if (block === '</details>') openDetailsAt = -1
+    kept.push(block)
+    used += size
+  }
+  if (openDetailsAt >= 0) kept.length = openDetailsAt
+  return `${joinBlocks(kept)}\n\n${note}\n`
+}
+
+function joinBlocks(blocks: readonly string[]): string {
+  return `${blocks.join('\n')}\n`
+}
+
+function byteLength(text: string): number {
+  return Buffer.byteLength(text, 'utf8')
+}
+
+function plural(n: number, one: string, many: string): string {
+  return n === 1 ? one : many
+}

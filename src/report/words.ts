@@ -1,0 +1,255 @@
+/**
+ * Everything the action says to people, as named constants: what each status means and what to do next. The
+ * renderers only arrange these texts; changing a sentence never means touching rendering code.
+ */
+import { AADSTS } from '../azure/entra-errors.js'
+import type {
+  AppStatus,
+  ConsentStatus,
+  RoleAssignmentStatus,
+  SecretStatus,
+  StepKind,
+  StepOutcome
+} from './types.js'
+
+/** What a status means, and what to do about it (empty when nothing is to be done). */
+export interface Words {
+  label: string
+  meaning: string
+  next: string
+}
+
+export const CONSENT_WORDS: Readonly<Record<ConsentStatus, Words>> = {
+  consented: {
+    label: 'consented',
+    meaning: 'The app has a service principal in this tenant: a customer admin consented.',
+    next: ''
+  },
+  'needs-consent': {
+    label: 'needs consent',
+    meaning: 'The app has no service principal in this tenant yet: a customer admin has not consented.',
+    next: "Send the consent link to the tenant's admin (Cloud Application Administrator or higher)"
+  },
+  disabled: {
+    label: 'disabled',
+    meaning: "The customer's admin disabled the app (enterprise application) in their tenant.",
+    next:
+      'Ask them to enable it: Entra admin center › Enterprise applications › <app> › Properties › ' +
+      'Enabled for users to sign in'
+  },
+  'tenant-not-found': {
+    label: 'tenant not found',
+    meaning: 'No such tenant in this cloud.',
+    next: 'Check the tenantId in the tenants file, and the cloud input'
+  },
+  blocked: {
+    label: 'blocked',
+    meaning: `A Conditional Access policy in the customer's tenant blocked the app's sign-in (AADSTS${AADSTS.blockedByConditionalAccess}).`,
+    next:
+      "Ask the customer's admin to find the policy in their sign-in logs (Entra admin center › Monitoring › " +
+      "Sign-in logs › Service principal sign-ins) and exclude the app's service principal or allow its location"
+  },
+  'provider-error': {
+    label: 'provider credential rejected',
+    meaning:
+      "The customer tenant rejected the app's own credential: this is for the provider to fix, not the customer.",
+    next: "Fix the app's credential in the provider tenant (secret in Key Vault or federated credentials)"
+  },
+  error: {
+    label: 'error',
+    meaning: 'The consent check failed unexpectedly.',
+    next: 'Rerun the job; if it fails again, open an Azure support case with the error code and trace id'
+  }
+}
+
+/** The subject/issuer fix for a federated credential that matches no token (AADSTS70021, AADSTS700213). */
+const FEDERATED_CREDENTIAL_FIX =
+  'Add or correct the federated credential in app.federatedCredentials: issuer ' +
+  'https://token.actions.githubusercontent.com and the subject of the workflow token exactly (for example ' +
+  'repo:OWNER/REPO:environment:NAME); a new credential takes a minute or two to replicate'
+
+/**
+ * Provider-side AADSTS codes, in words. Sources: https://learn.microsoft.com/entra/identity-platform/reference-error-codes
+ * and the service messages quoted in the reference notes on AADSTS classification.
+ */
+export const PROVIDER_ERROR_WORDS: Readonly<Record<number, Omit<Words, 'label'>>> = {
+  [AADSTS.invalidClientSecret]: {
+    meaning: "Wrong client secret: the secret sent is not one of the app's secrets.",
+    next: 'Check that the Key Vault secret belongs to this app; run with `mode: apply` and `rotate: force` to replace it'
+  },
+  [AADSTS.expiredClientSecret]: {
+    meaning: "The app's client secret has expired.",
+    next: 'Rotate it: run with `mode: apply` and `rotate: force`, then keep a scheduled run so it rotates before expiry'
+  },
+  [AADSTS.missingClientCredential]: {
+    meaning: 'The token request carried no credential (neither a client secret nor a client assertion).',
+    next: 'Set app.credential in the tenants file and run apply so the credential exists'
+  },
+  [AADSTS.assertionOutsideValidTime]: {
+    meaning: 'The client assertion (the GitHub OIDC token) was outside its valid time range: it had expired.',
+    next: 'Rerun the job: each run requests a fresh GitHub OIDC token'
+  },
+  [AADSTS.assertionSignatureInvalid]: {
+    meaning: 'The client assertion failed signature validation.',
+    next: "Check the federated credential's issuer: it must be the issuer that signed the token"
+  },
+  [AADSTS.noMatchingFederatedRecord]: {
+    meaning: 'No federated credential on the app matches the presented token (issuer, subject and audience).',
+    next: FEDERATED_CREDENTIAL_FIX
+  },
+  [AADSTS.noMatchingFederatedSubject]: {
+    meaning: "No federated credential on the app matches the token's subject.",
+    next: FEDERATED_CREDENTIAL_FIX
+  },
+  [AADSTS.federatedSubjectCaseMismatch]: {
+    meaning:
+      "A federated credential's subject matches the token's only when case is ignored; Entra compares it case-sensitively.",
+    next: 'Write the subject in app.federatedCredentials exactly as the token has it (case included), then run apply'
+  },
+  [AADSTS.entraTokenNotAllowedForFederation]: {
+    meaning: 'An Entra-issued token was presented to a federated credential that does not accept it.',
+    next: 'Use a managed identity as the federated credential (issuer https://login.microsoftonline.com/<tenant>/v2.0)'
+  },
+  [AADSTS.crossTenantFederationNotAllowed]: {
+    meaning: 'Entra tokens of this issuer may not be used for federated credentials of apps in this tenant.',
+    next: "Federate the provider tenant's identity on the app in the provider tenant, not in the customer tenant"
+  }
+}
+
+export const ROLE_WORDS: Readonly<Record<RoleAssignmentStatus, Words>> = {
+  present: { label: 'present', meaning: 'Assigned as the tenants file says.', next: '' },
+  missing: {
+    label: 'missing',
+    meaning: "Not assigned: the app's service principal lacks this role at this scope.",
+    next: "The customer's admin grants it with the command below (apply creates it when the app may write role assignments there)"
+  },
+  applied: { label: 'applied', meaning: 'Assigned by this run.', next: '' },
+  'not-permitted': {
+    label: 'not permitted',
+    meaning:
+      'The app may not create role assignments at this scope (it needs Microsoft.Authorization/roleAssignments/write there).',
+    next: "The customer's admin grants it with the command below"
+  },
+  unverifiable: {
+    label: 'unverifiable',
+    meaning: 'The role assignments at this scope could not be read.',
+    next:
+      "Ask the customer's admin for a role with Microsoft.Authorization/roleAssignments/read at the scope (Reader " +
+      'is enough), or to check the assignment themselves'
+  },
+  skipped: {
+    label: 'not checked',
+    meaning: 'Not checked: the app has no working sign-in in this tenant.',
+    next: 'Resolve the consent status first'
+  }
+}
+
+export const SECRET_WORDS: Readonly<Record<SecretStatus, Words>> = {
+  current: {
+    label: 'current',
+    meaning: 'The secret in Key Vault is valid and not yet due for rotation.',
+    next: ''
+  },
+  due: {
+    label: 'due for rotation',
+    meaning: 'The secret expires within rotateBeforeDays.',
+    next: 'apply rotates it: the new secret is stored and proven before the old one is removed'
+  },
+  rotated: {
+    label: 'rotated',
+    meaning: 'This run created a new secret, proved it authenticates and stored it in Key Vault.',
+    next: ''
+  },
+  missing: {
+    label: 'missing',
+    meaning: 'Key Vault holds no secret for the app.',
+    next: 'apply creates one and stores it in Key Vault'
+  },
+  failed: {
+    label: 'failed',
+    meaning: 'The secret could not be checked or rotated; the previous secret, if any, was left in place.',
+    next: 'Check that the automation identity has Key Vault Secrets Officer on the vault, then rerun'
+  },
+  'not-configured': {
+    label: 'not configured',
+    meaning: 'The app uses federated credentials only: no secret is kept.',
+    next: ''
+  }
+}
+
+export const APP_WORDS: Readonly<Record<AppStatus, Words>> = {
+  current: { label: 'current', meaning: 'The app registration matches the tenants file.', next: '' },
+  missing: {
+    label: 'missing',
+    meaning: 'No app registration with this uniqueName exists yet.',
+    next: 'apply creates it'
+  },
+  'changes-pending': {
+    label: 'changes pending',
+    meaning: 'The app registration differs from the tenants file.',
+    next: 'apply updates it'
+  },
+  created: { label: 'created', meaning: 'This run created the app registration.', next: '' },
+  updated: { label: 'updated', meaning: 'This run updated the app registration.', next: '' },
+  'not-owned': {
+    label: 'not owned',
+    meaning:
+      'The app registration exists, but the automation identity is not one of its owners, so it may not change it.',
+    next: 'A provider admin runs this once to make the automation identity an owner'
+  },
+  error: {
+    label: 'error',
+    meaning: 'The app registration could not be read or written.',
+    next: 'Check that the automation identity has Application.ReadWrite.OwnedBy in the provider tenant, then rerun'
+  }
+}
+
+/** What a step does, as a verb phrase ("create the app registration"). */
+export const STEP_WORDS: Readonly<Record<StepKind, string>> = {
+  'create-app': 'create the app registration',
+  'update-app': 'update the app registration',
+  'create-federated-credential': 'add a federated credential',
+  'update-federated-credential': 'update a federated credential',
+  'create-service-principal': 'create the service principal in the provider tenant',
+  'add-owner': 'add an owner to the app registration',
+  'create-secret': 'create a secret and store it in Key Vault',
+  'rotate-secret': 'rotate the secret in Key Vault',
+  'request-consent': "ask the customer's admin for consent",
+  'check-role-assignment': 'check a role assignment',
+  'assign-role': 'create a role assignment'
+}
+
+export const OUTCOME_WORDS: Readonly<Record<StepOutcome, string>> = {
+  done: 'done',
+  failed: 'failed',
+  skipped: 'skipped',
+  manual: 'needs a person'
+}
+
+/** Plan runs say what apply would do; apply runs say what happened. */
+export const MODE_WORDS = {
+  plan: 'plan: nothing was written; the steps below are what `apply` would do.',
+  apply: 'apply: the steps below were executed.'
+} as const
+
+export const PLAN_NOT_RUN = 'not run (plan)'
+
+/**
+ * The command a customer admin runs to grant a role assignment. Flags from
+ * https://learn.microsoft.com/cli/azure/role/assignment#az-role-assignment-create: `--assignee-object-id` with
+ * `--assignee-principal-type` avoids a Graph lookup the admin may not be allowed to make.
+ */
+export function roleAssignmentCommand(principalId: string, roleDefinitionId: string, scope: string): string {
+  return [
+    'az role assignment create',
+    `--assignee-object-id ${shellQuote(principalId)}`,
+    '--assignee-principal-type ServicePrincipal',
+    `--role ${shellQuote(roleDefinitionId)}`,
+    `--scope ${shellQuote(scope)}`
+  ].join(' ')
+}
+
+/** POSIX single-quoting, only when needed: ARM scopes and GUIDs normally need none. */
+export function shellQuote(value: string): string {
+  return /^[A-Za-z0-9_./:@%+=,-]+$/.test(value) ? value : `'${value.replace(/'/g, `'\\''`)}'`
+}
