@@ -1,0 +1,248 @@
+/**
+ * Checks a schema cannot express: uniqueness across entries, known role names, and limits that relate two
+ * fields. Each runs only on values the schema accepted, so one mistake is reported once.
+ */
+import { builtInRoleId } from '../azure/roles.js'
+import { labelOf, placeOf, pointerOf, valuePlaceOf } from './positions.js'
+import type { DocumentIndex, PathSegments } from './positions.js'
+import {
+  BUILT_IN_ROLE_NAMES,
+  DEFAULT_LIFETIME_DAYS,
+  DEFAULT_ROTATE_BEFORE_DAYS,
+  GUID_PATTERN,
+  closestMatch,
+  explainScope
+} from './rules.js'
+import type { Finding } from './schema.js'
+
+type Mapping = Record<string, unknown>
+
+/** Values already reported by the schema, by pointer (and everything under them). */
+export type Rejected = (segments: PathSegments) => boolean
+
+export function semanticFindings(data: unknown, index: DocumentIndex, rejected: Rejected): Finding[] {
+  if (!isMapping(data)) return []
+  const context: Context = { index, rejected, findings: [] }
+  if (isMapping(data.app)) checkApp(data.app, context)
+  if (Array.isArray(data.tenants)) checkTenants(data.tenants, context)
+  return context.findings
+}
+
+interface Context {
+  index: DocumentIndex
+  rejected: Rejected
+  findings: Finding[]
+}
+
+function report(
+  context: Context,
+  segments: PathSegments,
+  message: string,
+  at: 'key' | 'value' = 'key'
+): void {
+  const place = at === 'value' ? valuePlaceOf(context.index, segments) : placeOf(context.index, segments)
+  context.findings.push({ ...place, pointer: pointerOf(segments), message })
+}
+
+/** The text at `segments` in `parent`, when the schema accepted it. */
+function acceptedText(context: Context, parent: Mapping, segments: PathSegments): string | undefined {
+  const key = segments[segments.length - 1]
+  const value = typeof key === 'string' ? parent[key] : undefined
+  return typeof value === 'string' && !context.rejected(segments) ? value : undefined
+}
+
+function acceptedNumber(context: Context, parent: Mapping, segments: PathSegments): number | undefined {
+  const key = segments[segments.length - 1]
+  const value = typeof key === 'string' ? parent[key] : undefined
+  return typeof value === 'number' && !context.rejected(segments) ? value : undefined
+}
+
+function lineOf(context: Context, segments: PathSegments): number {
+  return placeOf(context.index, segments).line
+}
+
+function checkApp(app: Mapping, context: Context): void {
+  if (isMapping(app.credential)) checkCredential(app.credential, ['app', 'credential'], context)
+  if (Array.isArray(app.federatedCredentials)) checkFederatedCredentials(app.federatedCredentials, context)
+}
+
+/** Fields that only mean something for a secret credential. */
+const SECRET_ONLY_FIELDS = ['keyVault', 'secretName', 'lifetimeDays', 'rotateBeforeDays'] as const
+
+function checkCredential(credential: Mapping, at: PathSegments, context: Context): void {
+  if (credential.kind === 'federated') {
+    for (const field of SECRET_ONLY_FIELDS) {
+      if (field in credential && !context.rejected([...at, field])) {
+        report(
+          context,
+          [...at, field],
+          `${labelOf([...at, field])} is only used with kind: secret — remove it, or set kind: secret`
+        )
+      }
+    }
+    return
+  }
+  checkRotationWindow(credential, at, context)
+}
+
+/** A threshold at or beyond the lifetime would make every run rotate a freshly made secret. */
+function checkRotationWindow(credential: Mapping, at: PathSegments, context: Context): void {
+  const lifetimePath = [...at, 'lifetimeDays']
+  const rotatePath = [...at, 'rotateBeforeDays']
+  const lifetime =
+    'lifetimeDays' in credential ? acceptedNumber(context, credential, lifetimePath) : DEFAULT_LIFETIME_DAYS
+  const rotate =
+    'rotateBeforeDays' in credential
+      ? acceptedNumber(context, credential, rotatePath)
+      : DEFAULT_ROTATE_BEFORE_DAYS
+  if (lifetime === undefined || rotate === undefined || rotate < lifetime) return
+  if ('rotateBeforeDays' in credential) {
+    const lifetimeText = 'lifetimeDays' in credential ? `${lifetime}` : `${lifetime}, the default`
+    report(
+      context,
+      rotatePath,
+      `${labelOf(rotatePath)} must be less than lifetimeDays (${lifetimeText}), got ${rotate} — otherwise every run rotates the secret`,
+      'value'
+    )
+  } else {
+    report(
+      context,
+      lifetimePath,
+      `${labelOf(lifetimePath)} must be more than rotateBeforeDays (${rotate}, the default), got ${lifetime} — raise it or set rotateBeforeDays lower`,
+      'value'
+    )
+  }
+}
+
+function checkFederatedCredentials(entries: unknown[], context: Context): void {
+  const names = new FirstSeen()
+  const pairs = new FirstSeen()
+  entries.forEach((entry, i) => {
+    if (!isMapping(entry)) return
+    const at = ['app', 'federatedCredentials', i]
+    const name = acceptedText(context, entry, [...at, 'name'])
+    if (name !== undefined) {
+      const first = names.see(name.toLowerCase(), [...at, 'name'])
+      if (first !== undefined) {
+        report(
+          context,
+          [...at, 'name'],
+          `${labelOf([...at, 'name'])} "${name}" is already used by ${labelOf(first)} at line ${lineOf(context, first)} — federated credential names are unique per app`,
+          'value'
+        )
+      }
+    }
+    const issuer = acceptedText(context, entry, [...at, 'issuer'])
+    const subject = acceptedText(context, entry, [...at, 'subject'])
+    if (issuer !== undefined && subject !== undefined) {
+      const first = pairs.see(`${issuer}\n${subject}`, at)
+      if (first !== undefined) {
+        report(
+          context,
+          at,
+          `${labelOf(at)} has the same issuer and subject as ${labelOf(first)} at line ${lineOf(context, first)} — Entra accepts each issuer and subject pair once per app; remove one`
+        )
+      }
+    }
+  })
+}
+
+function checkTenants(tenants: unknown[], context: Context): void {
+  const ids = new FirstSeen()
+  const names = new FirstSeen()
+  tenants.forEach((tenant, i) => {
+    if (!isMapping(tenant)) return
+    const at = ['tenants', i]
+    const tenantId = acceptedText(context, tenant, [...at, 'tenantId'])
+    if (tenantId !== undefined) {
+      const first = ids.see(tenantId.toLowerCase(), [...at, 'tenantId'])
+      if (first !== undefined) {
+        report(
+          context,
+          [...at, 'tenantId'],
+          `${labelOf([...at, 'tenantId'])} ${tenantId} is already listed as ${labelOf(first)} at line ${lineOf(context, first)} — list each tenant once and merge their roleAssignments`,
+          'value'
+        )
+      }
+    }
+    const name = acceptedText(context, tenant, [...at, 'name'])
+    if (name !== undefined) {
+      const first = names.see(name.toLowerCase(), [...at, 'name'])
+      if (first !== undefined) {
+        report(
+          context,
+          [...at, 'name'],
+          `${labelOf([...at, 'name'])} "${name}" is already used by ${labelOf(first)} at line ${lineOf(context, first)} — give each tenant its own name (compared case-insensitively)`,
+          'value'
+        )
+      }
+    }
+    if (Array.isArray(tenant.roleAssignments))
+      checkRoleAssignments(tenant.roleAssignments, [...at, 'roleAssignments'], context)
+  })
+}
+
+function checkRoleAssignments(assignments: unknown[], at: PathSegments, context: Context): void {
+  const seen = new FirstSeen()
+  assignments.forEach((assignment, i) => {
+    if (!isMapping(assignment)) return
+    const item = [...at, i]
+    const roleId = checkRole(assignment, [...item, 'role'], context)
+    const scope = acceptedText(context, assignment, [...item, 'scope'])
+    if (roleId === undefined || scope === undefined || explainScope(scope) !== undefined) return
+    // ARM compares scopes case-insensitively; a role named and the same role by GUID are one assignment.
+    const first = seen.see(`${normaliseScope(scope).toLowerCase()}\n${roleId}`, item)
+    if (first !== undefined) {
+      report(
+        context,
+        item,
+        `${labelOf(item)} repeats ${labelOf(first)} at line ${lineOf(context, first)} — the same role at the same scope; remove one`
+      )
+    }
+  })
+}
+
+/** The role's definition GUID (lower case), or undefined after reporting a role this action cannot resolve. */
+function checkRole(assignment: Mapping, segments: PathSegments, context: Context): string | undefined {
+  const role = acceptedText(context, assignment, segments)
+  if (role === undefined) return undefined
+  const resolved = roleDefinitionIdOf(role)
+  if (resolved !== undefined) return resolved
+  const suggestion = closestMatch(role, BUILT_IN_ROLE_NAMES)
+  const guess = suggestion === undefined ? '' : ` Did you mean "${suggestion}"?`
+  report(
+    context,
+    segments,
+    `${labelOf(segments)} "${role}" is not a built-in role this action knows.${guess} Use one of: ${BUILT_IN_ROLE_NAMES.join(', ')}; for a custom role (or any other role) give its role definition GUID`,
+    'value'
+  )
+  return undefined
+}
+
+/** A built-in role name's GUID, or the GUID as written; lower case. */
+export function roleDefinitionIdOf(role: string): string | undefined {
+  const trimmed = role.trim()
+  if (GUID_PATTERN.test(trimmed)) return trimmed.toLowerCase()
+  return builtInRoleId(trimmed)
+}
+
+/** A single trailing `/` names the same scope; ARM returns scopes without it. */
+export function normaliseScope(scope: string): string {
+  return scope.endsWith('/') ? scope.slice(0, -1) : scope
+}
+
+/** Remembers the first path each key was seen at. */
+class FirstSeen {
+  private readonly first = new Map<string, PathSegments>()
+
+  /** The earlier path with the same key, or undefined when this is the first. */
+  see(key: string, segments: PathSegments): PathSegments | undefined {
+    const earlier = this.first.get(key)
+    if (earlier === undefined) this.first.set(key, segments)
+    return earlier
+  }
+}
+
+function isMapping(value: unknown): value is Mapping {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}
