@@ -5,7 +5,12 @@
  */
 
 export type CloudName = 'AzureCloud' | 'AzureUSGovernment' | 'AzureChinaCloud' | 'custom'
-export const CLOUD_NAMES: readonly CloudName[] = ['AzureCloud', 'AzureUSGovernment', 'AzureChinaCloud', 'custom']
+export const CLOUD_NAMES: readonly CloudName[] = [
+  'AzureCloud',
+  'AzureUSGovernment',
+  'AzureChinaCloud',
+  'custom'
+]
 
 export interface Cloud {
   name: CloudName
@@ -95,7 +100,9 @@ const CUSTOM_EXAMPLE =
 export function resolveCloud(name: string, customEndpoints: string): Cloud {
   if (name !== 'custom') {
     if (customEndpoints.trim() !== '') {
-      throw new CloudError(`cloud-endpoints is only read with cloud: custom (cloud is ${name}); remove it or set cloud: custom`)
+      throw new CloudError(
+        `cloud-endpoints is only read with cloud: custom (cloud is ${name}); remove it or set cloud: custom`
+      )
     }
     const known = KNOWN_CLOUDS[name as Exclude<CloudName, 'custom'>]
     if (!known) throw new CloudError(`cloud must be one of ${CLOUD_NAMES.join(', ')}, got "${name}"`)
@@ -106,13 +113,17 @@ export function resolveCloud(name: string, customEndpoints: string): Cloud {
 
 function customCloud(json: string): Cloud {
   if (json.trim() === '') {
-    throw new CloudError(`cloud: custom needs the cloud-endpoints input, a JSON object such as ${CUSTOM_EXAMPLE}`)
+    throw new CloudError(
+      `cloud: custom needs the cloud-endpoints input, a JSON object such as ${CUSTOM_EXAMPLE}`
+    )
   }
   let raw: unknown
   try {
     raw = JSON.parse(json)
   } catch (error) {
-    throw new CloudError(`cloud-endpoints is not valid JSON (${(error as Error).message}); expected e.g. ${CUSTOM_EXAMPLE}`)
+    throw new CloudError(
+      `cloud-endpoints is not valid JSON (${(error as Error).message}); expected e.g. ${CUSTOM_EXAMPLE}`
+    )
   }
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
     throw new CloudError(`cloud-endpoints must be a JSON object, e.g. ${CUSTOM_EXAMPLE}`)
@@ -120,13 +131,17 @@ function customCloud(json: string): Cloud {
   const fields = raw as Record<string, unknown>
   const unknown = Object.keys(fields).filter(key => !(CUSTOM_KEYS as readonly string[]).includes(key))
   if (unknown.length > 0) {
-    throw new CloudError(`cloud-endpoints has unknown key(s) ${unknown.join(', ')}; allowed: ${CUSTOM_KEYS.join(', ')}`)
+    throw new CloudError(
+      `cloud-endpoints has unknown key(s) ${unknown.join(', ')}; allowed: ${CUSTOM_KEYS.join(', ')}`
+    )
   }
   const defaults = KNOWN_CLOUDS.AzureCloud
   const keyVaultUrls = vaultUrls(fields.keyVaultUrls)
   const keyVaultDnsSuffix = optionalString(fields, 'keyVaultDnsSuffix')
   if (keyVaultDnsSuffix === undefined && Object.keys(keyVaultUrls).length === 0) {
-    throw new CloudError('cloud-endpoints needs keyVaultDnsSuffix (e.g. "vault.example") or keyVaultUrls ({"name": "https://…"})')
+    throw new CloudError(
+      'cloud-endpoints needs keyVaultDnsSuffix (e.g. "vault.example") or keyVaultUrls ({"name": "https://…"})'
+    )
   }
   return {
     name: 'custom',
@@ -154,7 +169,8 @@ function optionalString(fields: Record<string, unknown>, key: string): string | 
 function httpsUrl(fields: Record<string, unknown>, key: string, required: boolean): string {
   const value = optionalString(fields, key)
   if (value === undefined) {
-    if (required) throw new CloudError(`cloud-endpoints.${key} is required with cloud: custom (an https:// URL)`)
+    if (required)
+      throw new CloudError(`cloud-endpoints.${key} is required with cloud: custom (an https:// URL)`)
     return ''
   }
   return checkedHttpsUrl(value, `cloud-endpoints.${key}`)
@@ -179,7 +195,8 @@ function vaultUrls(value: unknown): Record<string, string> {
   }
   const urls: Record<string, string> = {}
   for (const [name, url] of Object.entries(value)) {
-    if (typeof url !== 'string') throw new CloudError(`cloud-endpoints.keyVaultUrls.${name} must be an https:// URL`)
+    if (typeof url !== 'string')
+      throw new CloudError(`cloud-endpoints.keyVaultUrls.${name} must be an https:// URL`)
     urls[name.toLowerCase()] = checkedHttpsUrl(url, `cloud-endpoints.keyVaultUrls.${name}`)
   }
   return urls

@@ -50,7 +50,11 @@ export function getInputs(read: InputReader): Inputs {
   return {
     tenantsFile: value('tenants-file', '.github/tenants.yml'),
     mode: oneOf('mode', value('mode', 'plan'), MODES),
-    clientId: guid(read, 'client-id', 'the application (client) id of the automation identity in the provider tenant'),
+    clientId: guid(
+      read,
+      'client-id',
+      'the application (client) id of the automation identity in the provider tenant'
+    ),
     tenantId: guid(read, 'tenant-id', 'the id of the provider tenant'),
     cloud: resolveCloudInput(value('cloud', 'AzureCloud'), read('cloud-endpoints')),
     rotate: oneOf('rotate', value('rotate', 'auto'), ROTATE_VALUES),
@@ -74,7 +78,9 @@ function listing(values: readonly string[]): string {
 function guid(read: InputReader, name: string, meaning: string): string {
   const raw = read(name).trim()
   if (raw === '') {
-    throw new InputError(`${name} is required: ${meaning} (a GUID), e.g. \`${name}: \${{ vars.AZURE_${name.replace('-', '_').toUpperCase()} }}\``)
+    throw new InputError(
+      `${name} is required: ${meaning} (a GUID), e.g. \`${name}: \${{ vars.AZURE_${name.replace('-', '_').toUpperCase()} }}\``
+    )
   }
   if (!GUID.test(raw)) throw new InputError(`${name} must be a GUID (${meaning}), got "${raw}"`)
   return raw.toLowerCase()

@@ -1,4 +1,115 @@
-/** The action's flow: inputs → config → observe → plan → apply → report. */
+/**
+ * The action: inputs → tenants file → sign in, observe, plan, apply → report. The only module that knows GitHub
+ * Actions exists; everything below it takes plain values.
+ */
+import { mkdir, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import * as core from '@actions/core'
+import * as github from '@actions/github'
+import { BridgeError, runBridge } from './bridge.js'
+import { loadTenantsFile } from './config/load.js'
+import type { ConfigProblem } from './config/types.js'
+import { type Inputs, InputError, getInputs } from './inputs.js'
+import { annotationsFor } from './report/annotations.js'
+import { renderComment, upsertComment } from './report/comment.js'
+import { failureFor, outputsFor } from './report/outputs.js'
+import { renderSummary } from './report/summary.js'
+import type { Report } from './report/types.js'
+
+const OIDC_MISSING =
+  'GitHub did not provide an OIDC token to this job: add `permissions: id-token: write` to the job (or workflow). ' +
+  'Pull requests from forks never get one; run apply on push, schedule or workflow_dispatch.'
+const APPLY_ON_PULL_REQUEST =
+  'mode: apply is refused on pull_request events: a pull request only plans. Apply runs after merge (push), on a ' +
+  'schedule or by workflow_dispatch.'
+
 export async function run(): Promise<void> {
-  throw new Error('not wired yet')
+  try {
+    const inputs = getInputs(name => core.getInput(name))
+    const loaded = await loadTenantsFile(inputs.tenantsFile)
+    if (!loaded.ok) return reportConfigProblems(loaded.problems)
+    if (inputs.mode === 'apply' && github.context.eventName === 'pull_request')
+      throw new InputError(APPLY_ON_PULL_REQUEST)
+    if (!process.env.ACTIONS_ID_TOKEN_REQUEST_URL || !process.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN) {
+      throw new InputError(OIDC_MISSING)
+    }
+    core.info(
+      `${inputs.mode}: ${loaded.config.tenants.length} customer tenant(s) in ${inputs.tenantsFile}, cloud ${inputs.cloud.name}`
+    )
+    const report = await runBridge(inputs, loaded.config, {
+      getIdToken: audience => core.getIDToken(audience),
+      info: message => core.info(message),
+      mask: value => core.setSecret(value)
+    })
+    await publish(report, inputs)
+  } catch (error) {
+    core.setFailed(failureMessage(error))
+  }
+}
+
+/** Every problem becomes an error annotation at its line; the run stops before any network request. */
+function reportConfigProblems(problems: ConfigProblem[]): void {
+  for (const problem of problems) {
+    core.error(problem.message, {
+      title: 'Tenants file',
+      file: problem.file,
+      startLine: problem.line,
+      startColumn: problem.column
+    })
+  }
+  core.setFailed(
+    `${problems.length} problem${problems.length === 1 ? '' : 's'} in ${problems[0]?.file ?? 'the tenants file'}; fix ${problems.length === 1 ? 'it' : 'them'} and rerun (nothing was sent to Azure)`
+  )
+}
+
+async function publish(report: Report, inputs: Inputs): Promise<void> {
+  const reportFile = join(process.env.RUNNER_TEMP || tmpdir(), 'entra-tenant-bridge', 'report.json')
+  await mkdir(join(reportFile, '..'), { recursive: true })
+  await writeFile(reportFile, `${JSON.stringify(report, null, 2)}\n`)
+
+  for (const annotation of annotationsFor(report)) {
+    const properties = {
+      title: annotation.title,
+      file: annotation.file,
+      startLine: annotation.line,
+      startColumn: annotation.column
+    }
+    if (annotation.level === 'error') core.error(annotation.message, properties)
+    else if (annotation.level === 'warning') core.warning(annotation.message, properties)
+    else core.notice(annotation.message, properties)
+  }
+  if (process.env.GITHUB_STEP_SUMMARY)
+    await core.summary.addRaw(renderSummary(report, { reportFile })).write()
+  await commentOnPullRequest(report, inputs)
+  for (const [name, value] of Object.entries(outputsFor(report, reportFile))) core.setOutput(name, value)
+  const failure = failureFor(report, inputs.failOn)
+  if (failure) core.setFailed(failure)
+}
+
+async function commentOnPullRequest(report: Report, inputs: Inputs): Promise<void> {
+  const { context } = github
+  const pullRequest = context.payload.pull_request
+  if (context.eventName !== 'pull_request' || !pullRequest || !inputs.prComment) return
+  if (!inputs.githubToken) {
+    core.notice('No github-token: the plan is in the job summary only, not in a pull-request comment.')
+    return
+  }
+  const runUrl = `${context.serverUrl}/${context.repo.owner}/${context.repo.repo}/actions/runs/${context.runId}`
+  const api = github.getOctokit(inputs.githubToken).rest.issues
+  const result = await upsertComment(
+    api,
+    { owner: context.repo.owner, repo: context.repo.repo, issueNumber: pullRequest.number },
+    renderComment(report, { runUrl })
+  )
+  if (result.status === 'skipped') core.notice(`No pull-request comment: ${result.reason}`)
+  else core.info(`Pull-request comment ${result.status} (${result.id}).`)
+}
+
+/** One line that says what to do; a stack trace only for what we did not foresee, and only in debug. */
+function failureMessage(error: unknown): string {
+  if (error instanceof InputError || error instanceof BridgeError) return error.message
+  const e = error instanceof Error ? error : new Error(String(error))
+  core.debug(e.stack ?? e.message)
+  return `entra-tenant-bridge failed: ${e.message}`
 }

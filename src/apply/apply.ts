@@ -20,7 +20,10 @@ export interface ProviderWriters {
   /** Proves a new secret authenticates (retrying the replication lag); throws when it does not. */
   proveSecret: (appId: string, secret: string) => Promise<void>
   /** Stores the secret as a new Key Vault version. */
-  storeSecret: (value: string, meta: { expiresOn: Date; keyId: string; appId: string }) => Promise<{ version: string }>
+  storeSecret: (
+    value: string,
+    meta: { expiresOn: Date; keyId: string; appId: string }
+  ) => Promise<{ version: string }>
   now: () => Date
 }
 
@@ -35,7 +38,11 @@ export interface ProviderApplyResult {
 const SECRET_DISPLAY_NAME = 'entra-tenant-bridge'
 const DAY_MS = 86_400_000
 
-export async function applyProvider(steps: PlanStep[], app: AppRef | undefined, writers: ProviderWriters): Promise<ProviderApplyResult> {
+export async function applyProvider(
+  steps: PlanStep[],
+  app: AppRef | undefined,
+  writers: ProviderWriters
+): Promise<ProviderApplyResult> {
   const done: PlanStep[] = []
   const result: ProviderApplyResult = { steps: done, app, changed: false }
   let blocked: string | undefined
@@ -60,7 +67,11 @@ export async function applyProvider(steps: PlanStep[], app: AppRef | undefined, 
   return result
 }
 
-async function applyProviderStep(step: PlanStep, result: ProviderApplyResult, writers: ProviderWriters): Promise<string | undefined> {
+async function applyProviderStep(
+  step: PlanStep,
+  result: ProviderApplyResult,
+  writers: ProviderWriters
+): Promise<string | undefined> {
   const appRef = (): AppRef => {
     if (!result.app) throw new Error('the app does not exist')
     return result.app
@@ -107,18 +118,34 @@ async function applyProviderStep(step: PlanStep, result: ProviderApplyResult, wr
  * in place to expire on its own, so workloads that still hold it keep working. A new password that never
  * authenticates is removed again: it was never stored, so nothing can depend on it.
  */
-async function rotateSecret(lifetimeDays: number, app: AppRef, result: ProviderApplyResult, writers: ProviderWriters): Promise<string> {
+async function rotateSecret(
+  lifetimeDays: number,
+  app: AppRef,
+  result: ProviderApplyResult,
+  writers: ProviderWriters
+): Promise<string> {
   const end = new Date(writers.now().getTime() + lifetimeDays * DAY_MS)
-  const created = await writers.apps.addPassword(app.id, `${SECRET_DISPLAY_NAME} ${writers.now().toISOString().slice(0, 10)}`, end)
+  const created = await writers.apps.addPassword(
+    app.id,
+    `${SECRET_DISPLAY_NAME} ${writers.now().toISOString().slice(0, 10)}`,
+    end
+  )
   writers.mask(created.secretText)
   try {
     await writers.proveSecret(app.appId, created.secretText)
   } catch (error) {
     await writers.apps.removePassword(app.id, created.keyId).catch(() => undefined)
-    throw new Error(`the new secret did not authenticate, so it was removed and the old one kept: ${(error as Error).message}`)
+    throw new Error(
+      `the new secret did not authenticate, so it was removed and the old one kept: ${(error as Error).message}`,
+      { cause: error }
+    )
   }
   const expiresOn = new Date(created.endDateTime)
-  const stored = await writers.storeSecret(created.secretText, { expiresOn, keyId: created.keyId, appId: app.appId })
+  const stored = await writers.storeSecret(created.secretText, {
+    expiresOn,
+    keyId: created.keyId,
+    appId: app.appId
+  })
   result.secret = { value: created.secretText, version: stored.version, expiresOn }
   return `version ${stored.version}, expires ${expiresOn.toISOString().slice(0, 10)}`
 }
@@ -128,7 +155,10 @@ export interface TenantWriters {
 }
 
 /** Role assignments in customer tenants; a refusal there is reported for the customer admin to act on. */
-export async function applyTenants(steps: PlanStep[], writers: TenantWriters): Promise<{ steps: PlanStep[]; changed: boolean }> {
+export async function applyTenants(
+  steps: PlanStep[],
+  writers: TenantWriters
+): Promise<{ steps: PlanStep[]; changed: boolean }> {
   let changed = false
   const done: PlanStep[] = []
   for (const step of steps) {
@@ -149,7 +179,11 @@ export async function applyTenants(steps: PlanStep[], writers: TenantWriters): P
       done.push({ ...step, outcome: 'done', detail: 'already present under another name' })
     } else {
       // Not permitted: the customer keeps the right to grant roles; the report gives their admin the command.
-      done.push({ ...step, outcome: outcome.status === 'not-permitted' ? 'manual' : 'failed', detail: outcome.detail })
+      done.push({
+        ...step,
+        outcome: outcome.status === 'not-permitted' ? 'manual' : 'failed',
+        detail: outcome.detail
+      })
     }
   }
   return { steps: done, changed }

@@ -46,9 +46,7 @@ export interface ServicePrincipal {
 }
 
 export type AppLookup =
-  | { status: 'found'; app: Application }
-  | { status: 'missing' }
-  | { status: 'not-owned'; detail: string }
+  { status: 'found'; app: Application } | { status: 'missing' } | { status: 'not-owned'; detail: string }
 
 /** What the app should look like; the upsert sends exactly this. */
 export interface AppShape {
@@ -77,7 +75,9 @@ export class GraphRequestError extends Error {
 
 export function graphClient(cloud: Cloud, credential: TokenCredential): Client {
   return Client.initWithMiddleware({
-    authProvider: new TokenCredentialAuthenticationProvider(credential, { scopes: [defaultScope(cloud.graphAudience)] }),
+    authProvider: new TokenCredentialAuthenticationProvider(credential, {
+      scopes: [defaultScope(cloud.graphAudience)]
+    }),
     baseUrl: cloud.graphEndpoint,
     defaultVersion: GRAPH_VERSION,
     // Without it the client sends no Authorization header to a host that is not Microsoft Graph's own.
@@ -92,7 +92,11 @@ function odata(value: string): string {
 
 function graphErrorOf(error: unknown, doing: string): GraphRequestError {
   if (error instanceof GraphError) {
-    return new GraphRequestError(`${doing}: ${error.code ?? 'error'} (HTTP ${error.statusCode}) ${error.message}`, error.statusCode, error.code ?? '')
+    return new GraphRequestError(
+      `${doing}: ${error.code ?? 'error'} (HTTP ${error.statusCode}) ${error.message}`,
+      error.statusCode,
+      error.code ?? ''
+    )
   }
   return new GraphRequestError(`${doing}: ${(error as Error).message}`, -1, '')
 }
@@ -105,7 +109,8 @@ function isReplicationLag(error: unknown): boolean {
   return (
     error instanceof GraphError &&
     (error.statusCode === 404 ||
-      (error.statusCode === 400 && /does not reference a valid application object|does not exist/i.test(error.message)))
+      (error.statusCode === 400 &&
+        /does not reference a valid application object|does not exist/i.test(error.message)))
   )
 }
 
@@ -133,14 +138,21 @@ export class AppRegistrations {
   async find(uniqueName: string): Promise<AppLookup> {
     let raw: GraphApplication
     try {
-      raw = await this.#graph.api(`/applications(uniqueName=${odata(uniqueName)})`).select(APP_FIELDS).get()
+      raw = await this.#graph
+        .api(`/applications(uniqueName=${odata(uniqueName)})`)
+        .select(APP_FIELDS)
+        .get()
     } catch (error) {
       if (isStatus(error, 404)) return { status: 'missing' }
       // Under Application.ReadWrite.OwnedBy an app the automation identity does not own is out of its reach.
-      if (isStatus(error, 403)) return { status: 'not-owned', detail: graphErrorOf(error, 'reading the app').message }
+      if (isStatus(error, 403))
+        return { status: 'not-owned', detail: graphErrorOf(error, 'reading the app').message }
       throw graphErrorOf(error, `reading application ${uniqueName}`)
     }
-    return { status: 'found', app: { ...toApplication(raw), federatedCredentials: await this.federatedCredentials(raw.id) } }
+    return {
+      status: 'found',
+      app: { ...toApplication(raw), federatedCredentials: await this.federatedCredentials(raw.id) }
+    }
   }
 
   async federatedCredentials(appObjectId: string): Promise<FederatedCredential[]> {
@@ -169,7 +181,10 @@ export class AppRegistrations {
    * Creates or updates the app by its uniqueName in one idempotent request (`Prefer: create-if-missing`:
    * 201 with the new app, 204 when it existed). Source: https://learn.microsoft.com/graph/api/application-upsert
    */
-  async upsert(uniqueName: string, shape: AppShape): Promise<{ created: true; app: Application } | { created: false }> {
+  async upsert(
+    uniqueName: string,
+    shape: AppShape
+  ): Promise<{ created: true; app: Application } | { created: false }> {
     const body = {
       displayName: shape.displayName,
       signInAudience: shape.signInAudience,
@@ -190,7 +205,10 @@ export class AppRegistrations {
     return { created: false }
   }
 
-  async createFederatedCredential(appObjectId: string, credential: Omit<FederatedCredential, 'id'>): Promise<void> {
+  async createFederatedCredential(
+    appObjectId: string,
+    credential: Omit<FederatedCredential, 'id'>
+  ): Promise<void> {
     try {
       await retryWhile(
         () => this.#graph.api(`/applications/${appObjectId}/federatedIdentityCredentials`).post(credential),

@@ -31,7 +31,10 @@ export interface ProbeOptions {
   mask?: (token: string) => void
 }
 
-export async function probeConsent(credential: TokenCredential, options: ProbeOptions): Promise<ConsentObservation> {
+export async function probeConsent(
+  credential: TokenCredential,
+  options: ProbeOptions
+): Promise<ConsentObservation> {
   const scope = defaultScope(options.armAudience)
   const request = async (): Promise<string> => {
     const token = await credential.getToken(scope)

@@ -74,6 +74,11 @@ export function assertionCredential(
 }
 
 /** A credential for `clientId` in `tenantId` with a client secret. */
-export function secretCredential(cloud: Cloud, tenantId: string, clientId: string, secret: string): TokenCredential {
+export function secretCredential(
+  cloud: Cloud,
+  tenantId: string,
+  clientId: string,
+  secret: string
+): TokenCredential {
   return new ClientSecretCredential(tenantId, clientId, secret, authorityOptions(cloud))
 }

@@ -42,7 +42,15 @@ const NEEDS_CONSENT = new Set<number>([
 ])
 const DISABLED = new Set<number>([AADSTS.appDisabled, AADSTS.unauthorizedClientDisabled])
 /** Conditional Access and other customer-side policy blocks (530xx/53xxx family). */
-const BLOCKED = new Set<number>([53000, 53001, 53002, AADSTS.blockedByConditionalAccess, 53004, 530032, 530035])
+const BLOCKED = new Set<number>([
+  53000,
+  53001,
+  53002,
+  AADSTS.blockedByConditionalAccess,
+  53004,
+  530032,
+  530035
+])
 /** The provider's own credential or federation setup was rejected: the customer cannot fix these. */
 const PROVIDER = new Set<number>([
   AADSTS.invalidClientSecret,

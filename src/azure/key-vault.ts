@@ -38,20 +38,31 @@ export function secretClient(cloud: Cloud, keyVault: string, credential: TokenCr
   const url = keyVaultUrl(cloud, keyVault)
   // The challenge names the resource `https://vault.azure.net`; a vault outside the cloud's own DNS suffix (a
   // custom cloud, a verbatim URL) is not under it, and the SDK would otherwise refuse the challenge.
-  const underSuffix = cloud.keyVaultDnsSuffix !== undefined && new URL(url).hostname.endsWith(`.${cloud.keyVaultDnsSuffix}`)
-  return new SecretClient(url, credential, { disableChallengeResourceVerification: !underSuffix || cloud.name === 'custom' })
+  const underSuffix =
+    cloud.keyVaultDnsSuffix !== undefined && new URL(url).hostname.endsWith(`.${cloud.keyVaultDnsSuffix}`)
+  return new SecretClient(url, credential, {
+    disableChallengeResourceVerification: !underSuffix || cloud.name === 'custom'
+  })
 }
 
 function keyVaultErrorOf(error: unknown, doing: string): KeyVaultError {
   const e = error as { statusCode?: number; code?: string; message?: string }
-  return new KeyVaultError(`${doing}: ${e.code ?? 'error'} (HTTP ${e.statusCode ?? '?'}) ${firstLine(e.message ?? '')}`, e.statusCode ?? -1, e.code ?? '')
+  return new KeyVaultError(
+    `${doing}: ${e.code ?? 'error'} (HTTP ${e.statusCode ?? '?'}) ${firstLine(e.message ?? '')}`,
+    e.statusCode ?? -1,
+    e.code ?? ''
+  )
 }
 
 function firstLine(text: string): string {
   return text.split(/\r?\n/)[0] ?? ''
 }
 
-export async function readSecret(client: SecretClient, name: string, onValue: (value: string) => void): Promise<SecretLookup> {
+export async function readSecret(
+  client: SecretClient,
+  name: string,
+  onValue: (value: string) => void
+): Promise<SecretLookup> {
   try {
     const secret = await client.getSecret(name)
     if (secret.value === undefined) return { status: 'missing' }

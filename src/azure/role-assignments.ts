@@ -23,9 +23,7 @@ export const ARM_ERRORS = {
 } as const
 
 export type AssignmentLookup =
-  | { status: 'present'; via: string }
-  | { status: 'missing' }
-  | { status: 'unverifiable'; detail: string }
+  { status: 'present'; via: string } | { status: 'missing' } | { status: 'unverifiable'; detail: string }
 
 export type AssignOutcome =
   | { status: 'applied' }
@@ -33,7 +31,7 @@ export type AssignOutcome =
   | { status: 'not-permitted'; detail: string }
   | { status: 'failed'; detail: string }
 
-function uuidv5(name: string, namespace: string): string {
+export function uuidv5(name: string, namespace: string): string {
   const hash = createHash('sha1')
     .update(Buffer.from(namespace.replace(/-/g, ''), 'hex'))
     .update(name, 'utf8')
@@ -46,7 +44,10 @@ function uuidv5(name: string, namespace: string): string {
 
 /** A stable name for (scope, principal, role): re-applying is a no-op PUT, never a duplicate. */
 export function roleAssignmentName(scope: string, principalId: string, roleDefinitionId: string): string {
-  return uuidv5([scope, principalId, roleDefinitionId].map(part => part.toLowerCase()).join('-'), ROLE_ASSIGNMENT_NAMESPACE)
+  return uuidv5(
+    [scope, principalId, roleDefinitionId].map(part => part.toLowerCase()).join('-'),
+    ROLE_ASSIGNMENT_NAMESPACE
+  )
 }
 
 /** The trailing GUID of any form of roleDefinitionId ARM returns or takes. */
@@ -65,7 +66,11 @@ function subscriptionOf(scope: string): string {
   return /^\/subscriptions\/([^/]+)/i.exec(scope)?.[1] ?? '00000000-0000-0000-0000-000000000000'
 }
 
-export function armClient(cloud: Cloud, credential: TokenCredential, scope: string): AuthorizationManagementClient {
+export function armClient(
+  cloud: Cloud,
+  credential: TokenCredential,
+  scope: string
+): AuthorizationManagementClient {
   // The constructor wants a subscription even for scope-based calls; the scope's own is the honest one.
   return new AuthorizationManagementClient(credential, subscriptionOf(scope), {
     endpoint: cloud.armEndpoint,
@@ -75,14 +80,21 @@ export function armClient(cloud: Cloud, credential: TokenCredential, scope: stri
 
 function armErrorOf(error: unknown): { statusCode: number; code: string; message: string } {
   const e = error as { statusCode?: number; code?: string; message?: string }
-  return { statusCode: e.statusCode ?? -1, code: e.code ?? '', message: (e.message ?? String(error)).split(/\r?\n/)[0] ?? '' }
+  return {
+    statusCode: e.statusCode ?? -1,
+    code: e.code ?? '',
+    message: (e.message ?? String(error)).split(/\r?\n/)[0] ?? ''
+  }
 }
 
 export class RoleAssignments {
   readonly #client: (scope: string) => AuthorizationManagementClient
   readonly #retry: RetryOptions
 
-  constructor(client: (scope: string) => AuthorizationManagementClient, retry: RetryOptions = REPLICATION_RETRY) {
+  constructor(
+    client: (scope: string) => AuthorizationManagementClient,
+    retry: RetryOptions = REPLICATION_RETRY
+  ) {
     this.#client = client
     this.#retry = retry
   }

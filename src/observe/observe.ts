@@ -23,7 +23,10 @@ export async function observeProvider(
   config: TenantsConfig,
   readers: ProviderReaders
 ): Promise<{ observed: ObservedProvider; secretValue?: string }> {
-  const [app, secret] = await Promise.all([observeApp(config, readers.apps), observeSecret(config, readers.readSecret)])
+  const [app, secret] = await Promise.all([
+    observeApp(config, readers.apps),
+    observeSecret(config, readers.readSecret)
+  ])
   return { observed: { app, secret: secret.observed }, secretValue: secret.value }
 }
 
@@ -31,7 +34,11 @@ async function observeApp(config: TenantsConfig, apps: AppRegistrations): Promis
   try {
     const lookup = await apps.find(config.app.uniqueName)
     if (lookup.status !== 'found') return lookup
-    return { status: 'found', app: lookup.app, servicePrincipal: await apps.servicePrincipal(lookup.app.appId) }
+    return {
+      status: 'found',
+      app: lookup.app,
+      servicePrincipal: await apps.servicePrincipal(lookup.app.appId)
+    }
   } catch (error) {
     return { status: 'error', detail: (error as Error).message }
   }
@@ -72,23 +79,40 @@ export async function observeTenants(
   appExists: boolean,
   readers: TenantReaders
 ): Promise<Map<string, ObservedTenant>> {
-  const observed = await mapLimit(config.tenants, readers.concurrency, tenant => observeTenant(tenant, appExists, readers))
+  const observed = await mapLimit(config.tenants, readers.concurrency, tenant =>
+    observeTenant(tenant, appExists, readers)
+  )
   return new Map(observed.map(tenant => [tenant.tenantId, tenant]))
 }
 
-async function observeTenant(tenant: TenantConfig, appExists: boolean, readers: TenantReaders): Promise<ObservedTenant> {
+async function observeTenant(
+  tenant: TenantConfig,
+  appExists: boolean,
+  readers: TenantReaders
+): Promise<ObservedTenant> {
   const skipped = (): ObservedTenant['assignments'] =>
-    tenant.roleAssignments.map(a => ({ scope: a.scope, roleDefinitionId: a.roleDefinitionId, lookup: { status: 'skipped' } }))
+    tenant.roleAssignments.map(a => ({
+      scope: a.scope,
+      roleDefinitionId: a.roleDefinitionId,
+      lookup: { status: 'skipped' }
+    }))
   if (!appExists) {
     return {
       tenantId: tenant.tenantId,
-      consent: { status: 'needs-consent', detail: 'The app does not exist yet: apply creates it, then the consent link can be sent.' },
+      consent: {
+        status: 'needs-consent',
+        detail: 'The app does not exist yet: apply creates it, then the consent link can be sent.'
+      },
       assignments: skipped()
     }
   }
   const credential = readers.credentialFor(tenant.tenantId)
   if (!credential) {
-    return { tenantId: tenant.tenantId, consent: { status: 'provider-error', detail: readers.noCredentialReason }, assignments: skipped() }
+    return {
+      tenantId: tenant.tenantId,
+      consent: { status: 'provider-error', detail: readers.noCredentialReason },
+      assignments: skipped()
+    }
   }
   let consent: ConsentObservation
   try {
@@ -101,7 +125,8 @@ async function observeTenant(tenant: TenantConfig, appExists: boolean, readers: 
     consent = { status: 'error', detail: (error as Error).message }
   }
   const principalId = consent.principalId
-  if (consent.status !== 'consented' || !principalId) return { tenantId: tenant.tenantId, consent, assignments: skipped() }
+  if (consent.status !== 'consented' || !principalId)
+    return { tenantId: tenant.tenantId, consent, assignments: skipped() }
   const assignments = []
   for (const wanted of tenant.roleAssignments) {
     const lookup = await readers

@@ -22,7 +22,10 @@ export interface DesiredFederatedCredential {
 /** A step with what apply needs to carry it out. */
 export type PlanStep = StepReport &
   (
-    | { kind: 'create-app' | 'update-app'; shape: { displayName: string; signInAudience: string; redirectUris: string[] } }
+    | {
+        kind: 'create-app' | 'update-app'
+        shape: { displayName: string; signInAudience: string; redirectUris: string[] }
+      }
     | { kind: 'create-federated-credential'; credential: DesiredFederatedCredential }
     | { kind: 'update-federated-credential'; id: string; credential: DesiredFederatedCredential }
     | { kind: 'create-service-principal' }
@@ -41,7 +44,10 @@ export interface ProviderPlanOptions {
 
 const appTarget = (config: TenantsConfig): string => `application ${config.app.uniqueName}`
 
-export function desiredFederatedCredentials(config: TenantsConfig, oidcAudience: string): DesiredFederatedCredential[] {
+export function desiredFederatedCredentials(
+  config: TenantsConfig,
+  oidcAudience: string
+): DesiredFederatedCredential[] {
   return config.app.federatedCredentials.map((fic: FederatedCredentialConfig) => ({
     name: fic.name,
     issuer: fic.issuer,
@@ -52,7 +58,10 @@ export function desiredFederatedCredentials(config: TenantsConfig, oidcAudience:
 }
 
 /** How an existing federated credential differs from the desired one, in words; empty when it matches. */
-export function federatedCredentialChanges(have: FederatedCredential, want: DesiredFederatedCredential): string[] {
+export function federatedCredentialChanges(
+  have: FederatedCredential,
+  want: DesiredFederatedCredential
+): string[] {
   const changes: string[] = []
   if (have.issuer !== want.issuer) changes.push(`issuer ${have.issuer} → ${want.issuer}`)
   // Entra matches the subject case-sensitively, so a case difference is a real difference.
@@ -64,7 +73,11 @@ export function federatedCredentialChanges(have: FederatedCredential, want: Desi
 }
 
 /** The app, its federated credentials, its service principal and its secret in the provider tenant. */
-export function planProvider(config: TenantsConfig, observed: ObservedProvider, options: ProviderPlanOptions): PlanStep[] {
+export function planProvider(
+  config: TenantsConfig,
+  observed: ObservedProvider,
+  options: ProviderPlanOptions
+): PlanStep[] {
   const app = observed.app
   const target = appTarget(config)
   if (app.status === 'error') return []
@@ -73,7 +86,8 @@ export function planProvider(config: TenantsConfig, observed: ObservedProvider, 
       {
         kind: 'add-owner',
         target,
-        reason: 'The app exists but the automation identity is not among its owners; Application.ReadWrite.OwnedBy reaches only apps it owns.',
+        reason:
+          'The app exists but the automation identity is not among its owners; Application.ReadWrite.OwnedBy reaches only apps it owns.',
         write: false
       }
     ]
@@ -86,16 +100,25 @@ export function planProvider(config: TenantsConfig, observed: ObservedProvider, 
       target,
       reason: `No application with uniqueName ${config.app.uniqueName} exists in the provider tenant.`,
       write: true,
-      shape: { displayName: config.app.displayName, signInAudience: MULTI_TENANT_AUDIENCE, redirectUris: [config.app.redirectUri] }
+      shape: {
+        displayName: config.app.displayName,
+        signInAudience: MULTI_TENANT_AUDIENCE,
+        redirectUris: [config.app.redirectUri]
+      }
     })
     for (const credential of wantFics) steps.push(createFic(credential))
-    steps.push(createServicePrincipal(config, 'The new app needs a service principal in the provider tenant.'))
+    steps.push(
+      createServicePrincipal(config, 'The new app needs a service principal in the provider tenant.')
+    )
   } else {
     const have = app.app
     const changes: string[] = []
-    if (have.displayName !== config.app.displayName) changes.push(`display name "${have.displayName}" → "${config.app.displayName}"`)
-    if (have.signInAudience !== MULTI_TENANT_AUDIENCE) changes.push(`sign-in audience ${have.signInAudience} → ${MULTI_TENANT_AUDIENCE}`)
-    if (!have.redirectUris.includes(config.app.redirectUri)) changes.push(`add redirect URI ${config.app.redirectUri}`)
+    if (have.displayName !== config.app.displayName)
+      changes.push(`display name "${have.displayName}" → "${config.app.displayName}"`)
+    if (have.signInAudience !== MULTI_TENANT_AUDIENCE)
+      changes.push(`sign-in audience ${have.signInAudience} → ${MULTI_TENANT_AUDIENCE}`)
+    if (!have.redirectUris.includes(config.app.redirectUri))
+      changes.push(`add redirect URI ${config.app.redirectUri}`)
     if (changes.length > 0) {
       steps.push({
         kind: 'update-app',
@@ -148,7 +171,12 @@ function createFic(credential: DesiredFederatedCredential): PlanStep {
 }
 
 function createServicePrincipal(config: TenantsConfig, reason: string): PlanStep {
-  return { kind: 'create-service-principal', target: `service principal of ${config.app.uniqueName}`, reason, write: true }
+  return {
+    kind: 'create-service-principal',
+    target: `service principal of ${config.app.uniqueName}`,
+    reason,
+    write: true
+  }
 }
 
 /** Whether and why the secret needs a new version. */
@@ -160,11 +188,19 @@ export function secretVerdict(
   const credential = config.app.credential
   if (credential.kind !== 'secret') return { status: 'not-configured' }
   const secret = observed.secret
-  if (secret.status === 'missing') return { status: 'missing', reason: `Key Vault has no secret ${credential.secretName} yet.` }
+  if (secret.status === 'missing')
+    return { status: 'missing', reason: `Key Vault has no secret ${credential.secretName} yet.` }
   if (secret.status !== 'found') return { status: 'current' }
   const app = observed.app
-  if (app.status === 'found' && secret.keyId && !app.app.passwordCredentials.some(p => p.keyId === secret.keyId)) {
-    return { status: 'due', reason: 'The stored secret belongs to a password the app no longer has: it cannot authenticate.' }
+  if (
+    app.status === 'found' &&
+    secret.keyId &&
+    !app.app.passwordCredentials.some(p => p.keyId === secret.keyId)
+  ) {
+    return {
+      status: 'due',
+      reason: 'The stored secret belongs to a password the app no longer has: it cannot authenticate.'
+    }
   }
   if (options.rotate === 'force') return { status: 'due', reason: 'rotate: force.' }
   if (secret.expiresOn) {
@@ -182,7 +218,11 @@ export function secretVerdict(
   return { status: 'current' }
 }
 
-function planSecret(config: TenantsConfig, observed: ObservedProvider, options: ProviderPlanOptions): PlanStep | undefined {
+function planSecret(
+  config: TenantsConfig,
+  observed: ObservedProvider,
+  options: ProviderPlanOptions
+): PlanStep | undefined {
   const credential = config.app.credential
   if (credential.kind !== 'secret' || options.rotate === 'never') return undefined
   const verdict = secretVerdict(config, observed, options)
@@ -197,7 +237,10 @@ function planSecret(config: TenantsConfig, observed: ObservedProvider, options: 
 }
 
 /** Consent requests and role assignments in the customer tenants. */
-export function planTenants(config: TenantsConfig, observed: ReadonlyMap<string, ObservedTenant>): PlanStep[] {
+export function planTenants(
+  config: TenantsConfig,
+  observed: ReadonlyMap<string, ObservedTenant>
+): PlanStep[] {
   const steps: PlanStep[] = []
   for (const tenant of config.tenants) {
     const seen = observed.get(tenant.tenantId)

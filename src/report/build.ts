@@ -1,0 +1,258 @@
+/**
+ * Builds the one report model from the tenants file, what was observed and the plan (with outcomes after apply).
+ * Every renderer — summary, comment, annotations, outputs, JSON — reads this and nothing else.
+ */
+import type { Cloud } from '../cloud.js'
+import type { TenantConfig, TenantsConfig } from '../config/types.js'
+import type { Mode } from '../inputs.js'
+import type { ObservedProvider, ObservedTenant } from '../observe/types.js'
+import {
+  type PlanStep,
+  desiredFederatedCredentials,
+  federatedCredentialChanges,
+  secretVerdict
+} from '../plan/plan.js'
+import type { Rotate } from '../inputs.js'
+import { consentLinks } from './consent-links.js'
+import {
+  type AppReport,
+  type ConsentStatus,
+  type FederatedCredentialReport,
+  REPORT_VERSION,
+  type Report,
+  type RoleAssignmentReport,
+  type SecretReport,
+  type StepReport,
+  type TenantReport
+} from './types.js'
+import { roleAssignmentCommand } from './words.js'
+
+export interface ReportInput {
+  mode: Mode
+  rotate: Rotate
+  cloud: Cloud
+  config: TenantsConfig
+  now: Date
+  /** As observed before apply. */
+  provider: ObservedProvider
+  /** The app's ids after apply (a created app has them only then). */
+  app?: { id: string; appId: string }
+  /** A fix command for an app the automation identity does not own. */
+  ownerFixCommand?: string
+  tenants: ReadonlyMap<string, ObservedTenant>
+  /** The whole plan, in order, with outcomes in apply mode. */
+  steps: PlanStep[]
+  /** The secret apply stored, if any. */
+  storedSecret?: { version: string; expiresOn: Date }
+}
+
+const PROBLEM_STATUSES: ReadonlySet<ConsentStatus> = new Set([
+  'disabled',
+  'tenant-not-found',
+  'blocked',
+  'provider-error',
+  'error'
+])
+
+export function buildReport(input: ReportInput): Report {
+  const steps = input.steps.map(stepReport)
+  const app = appReport(input)
+  const tenants = input.config.tenants.map(tenant => tenantReport(input, tenant, app.appId))
+  const changed = steps.some(step => step.write && step.outcome === 'done')
+  const drift = tenants.some(
+    tenant =>
+      tenant.consent.status !== 'consented' ||
+      tenant.roleAssignments.some(a => a.status === 'missing' || a.status === 'not-permitted')
+  )
+  return {
+    version: REPORT_VERSION,
+    mode: input.mode,
+    generatedAt: input.now.toISOString(),
+    cloud: input.cloud.name,
+    tenantsFile: input.config.file,
+    app,
+    tenants,
+    secret: secretReport(input),
+    steps,
+    totals: {
+      tenants: tenants.length,
+      consented: tenants.filter(t => t.consent.status === 'consented').length,
+      needsConsent: tenants.filter(t => t.consent.status === 'needs-consent').length,
+      problems: tenants.filter(t => PROBLEM_STATUSES.has(t.consent.status)).length
+    },
+    drift,
+    changed
+  }
+}
+
+/** The step as reported: what apply needs to carry it out stays out of the JSON. */
+function stepReport(step: PlanStep): StepReport {
+  return {
+    kind: step.kind,
+    target: step.target,
+    reason: step.reason,
+    write: step.write,
+    ...(step.outcome ? { outcome: step.outcome } : {}),
+    ...(step.detail ? { detail: step.detail } : {})
+  }
+}
+
+const PROVIDER_APP_STEPS = new Set([
+  'create-app',
+  'update-app',
+  'create-federated-credential',
+  'update-federated-credential',
+  'create-service-principal'
+])
+
+function appReport(input: ReportInput): AppReport {
+  const observed = input.provider.app
+  const base = { uniqueName: input.config.app.uniqueName, displayName: input.config.app.displayName }
+  const appSteps = input.steps.filter(step => PROVIDER_APP_STEPS.has(step.kind))
+  const failed = appSteps.find(step => step.outcome === 'failed')
+  const ids =
+    input.app ??
+    (observed.status === 'found' ? { id: observed.app.id, appId: observed.app.appId } : undefined)
+  const common = {
+    ...base,
+    appId: ids?.appId ?? null,
+    objectId: ids?.id ?? null,
+    federatedCredentials: ficReports(input)
+  }
+  if (observed.status === 'not-owned') {
+    return {
+      ...common,
+      status: 'not-owned',
+      detail: observed.detail,
+      ...(input.ownerFixCommand ? { fixCommand: input.ownerFixCommand } : {})
+    }
+  }
+  if (observed.status === 'error') return { ...common, status: 'error', detail: observed.detail }
+  if (failed) return { ...common, status: 'error', detail: failed.detail ?? `${failed.kind} failed` }
+  const applied = appSteps.length > 0 && appSteps.every(step => step.outcome === 'done')
+  if (observed.status === 'missing') return { ...common, status: applied ? 'created' : 'missing' }
+  if (appSteps.length === 0) return { ...common, status: 'current' }
+  return { ...common, status: applied ? 'updated' : 'changes-pending' }
+}
+
+function ficReports(input: ReportInput): FederatedCredentialReport[] {
+  const observed = input.provider.app
+  const have = observed.status === 'found' ? observed.app.federatedCredentials : []
+  const want = desiredFederatedCredentials(input.config, input.cloud.oidcAudience)
+  const outcomeOf = (kind: string, name: string): string | undefined =>
+    input.steps.find(step => step.kind === kind && step.target === `federated credential ${name}`)?.outcome
+  const reports: FederatedCredentialReport[] = want.map(fic => {
+    const existing = have.find(h => h.name === fic.name)
+    if (!existing) {
+      return {
+        name: fic.name,
+        subject: fic.subject,
+        status: outcomeOf('create-federated-credential', fic.name) === 'done' ? 'created' : 'missing'
+      }
+    }
+    if (federatedCredentialChanges(existing, fic).length === 0)
+      return { name: fic.name, subject: fic.subject, status: 'present' }
+    return {
+      name: fic.name,
+      subject: fic.subject,
+      status: outcomeOf('update-federated-credential', fic.name) === 'done' ? 'updated' : 'changed'
+    }
+  })
+  for (const extra of have.filter(h => !want.some(w => w.name === h.name))) {
+    reports.push({ name: extra.name, subject: extra.subject, status: 'unmanaged' })
+  }
+  return reports
+}
+
+function tenantReport(input: ReportInput, tenant: TenantConfig, appId: string | null): TenantReport {
+  const observed = input.tenants.get(tenant.tenantId)
+  const consent = observed?.consent ?? { status: 'error' as const, detail: 'not observed' }
+  const links =
+    consent.status !== 'consented' && appId
+      ? consentLinks({
+          authorityHost: input.cloud.authorityHost,
+          tenantId: tenant.tenantId,
+          appId,
+          redirectUri: input.config.app.redirectUri,
+          armAudience: input.cloud.armAudience
+        })
+      : undefined
+  const principalId = consent.principalId ?? null
+  return {
+    name: tenant.name,
+    tenantId: tenant.tenantId,
+    line: tenant.position.line,
+    consent: {
+      status: consent.status,
+      code: consent.code ?? null,
+      ...(consent.traceId ? { traceId: consent.traceId } : {}),
+      ...(consent.detail ? { detail: consent.detail } : {}),
+      link: links?.link ?? null,
+      linkV2: links?.linkV2 ?? null
+    },
+    principalId,
+    roleAssignments: tenant.roleAssignments.map(wanted => {
+      const seen = observed?.assignments.find(
+        a => a.scope === wanted.scope && a.roleDefinitionId === wanted.roleDefinitionId
+      )
+      const step = input.steps.find(
+        s =>
+          s.kind === 'assign-role' &&
+          s.tenantId === tenant.tenantId &&
+          s.scope === wanted.scope &&
+          s.roleDefinitionId === wanted.roleDefinitionId
+      )
+      const report: RoleAssignmentReport = {
+        scope: wanted.scope,
+        role: wanted.role,
+        roleDefinitionId: wanted.roleDefinitionId,
+        line: wanted.position.line,
+        status: 'skipped'
+      }
+      const lookup = seen?.lookup
+      if (!lookup || lookup.status === 'skipped') return report
+      if (lookup.status === 'unverifiable')
+        return { ...report, status: 'unverifiable', detail: lookup.detail }
+      if (lookup.status === 'present') return { ...report, status: 'present' }
+      if (step?.outcome === 'done')
+        return { ...report, status: 'applied', ...(step.detail ? { detail: step.detail } : {}) }
+      const status = step?.outcome === 'manual' ? 'not-permitted' : 'missing'
+      return {
+        ...report,
+        status,
+        ...(step?.detail ? { detail: step.detail } : {}),
+        ...(principalId
+          ? { fixCommand: roleAssignmentCommand(principalId, wanted.roleDefinitionId, wanted.scope) }
+          : {})
+      }
+    })
+  }
+}
+
+function secretReport(input: ReportInput): SecretReport {
+  const credential = input.config.app.credential
+  if (credential.kind !== 'secret') return { status: 'not-configured', version: null, expiresOn: null }
+  const where = { keyVault: credential.keyVault, secretName: credential.secretName }
+  const step = input.steps.find(s => s.kind === 'create-secret' || s.kind === 'rotate-secret')
+  if (input.storedSecret) {
+    return {
+      ...where,
+      status: 'rotated',
+      version: input.storedSecret.version,
+      expiresOn: input.storedSecret.expiresOn.toISOString()
+    }
+  }
+  const observed = input.provider.secret
+  const found = observed.status === 'found' ? observed : undefined
+  const current = { version: found?.version ?? null, expiresOn: found?.expiresOn?.toISOString() ?? null }
+  if (step?.outcome === 'failed')
+    return { ...where, ...current, status: 'failed', ...(step.detail ? { detail: step.detail } : {}) }
+  if (observed.status === 'error') return { ...where, ...current, status: 'failed', detail: observed.detail }
+  const verdict = secretVerdict(input.config, input.provider, { rotate: input.rotate, now: input.now })
+  return {
+    ...where,
+    ...current,
+    status: verdict.status === 'not-configured' ? 'current' : verdict.status,
+    ...(verdict.reason ? { detail: verdict.reason } : {})
+  }
+}
