@@ -228,8 +228,8 @@ export const OUTCOME_WORDS: Readonly<Record<StepOutcome, string>> = {
 
 /** Plan runs say what apply would do; apply runs say what happened. */
 export const MODE_WORDS = {
-  plan: 'plan: nothing was written; the steps below are what `apply` would do.',
-  apply: 'apply: the steps below were executed.'
+  plan: 'nothing was written; the steps below are what `apply` would do.',
+  apply: 'the steps below were executed.'
 } as const
 
 export const PLAN_NOT_RUN = 'not run (plan)'
