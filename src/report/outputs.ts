@@ -36,17 +36,16 @@ export function outputsFor(report: Report, reportFile: string): Record<string, s
 /** Why `fail-on` fails the job, in one line; undefined when it does not. Reasons are checked in a fixed order. */
 export function failureFor(report: Report, failOn: ReadonlySet<FailOn>): string | undefined {
   const reasons: string[] = []
-  if (failOn.has('error')) reasons.push(...errorsIn(report))
-  if (failOn.has('needs-consent')) {
-    const waiting = tenantsWith(report, 'needs-consent')
-    if (waiting.length > 0)
-      reasons.push(
-        `${count(waiting.length, 'tenant needs', 'tenants need')} admin consent (${names(waiting)})`
-      )
+  const errors = failOn.has('error') ? errorsIn(report) : []
+  if (errors.length > 0) reasons.push(`fail-on error: ${errors.join(', ')}`)
+  const waiting = tenantsWith(report, 'needs-consent')
+  if (failOn.has('needs-consent') && waiting.length > 0) {
+    reasons.push(
+      `fail-on needs-consent: ${count(waiting.length, 'tenant needs', 'tenants need')} admin consent (${names(waiting)})`
+    )
   }
-  if (failOn.has('drift') && report.drift) reasons.push(driftIn(report))
-  if (reasons.length === 0) return undefined
-  return `fail-on ${[...failOn].join(',')}: ${reasons.join('; ')}`
+  if (failOn.has('drift') && report.drift) reasons.push(`fail-on drift: ${driftIn(report)}`)
+  return reasons.length > 0 ? reasons.join('; ') : undefined
 }
 
 function errorsIn(report: Report): string[] {
@@ -71,7 +70,11 @@ function driftIn(report: Report): string {
   const missingRoles = report.tenants
     .flatMap(tenant => tenant.roleAssignments)
     .filter(assignment => assignment.status === 'missing' || assignment.status === 'not-permitted').length
-  return `drift: ${count(notConsented, 'tenant', 'tenants')} not consented, ${count(missingRoles, 'role assignment', 'role assignments')} missing`
+  const parts = [
+    notConsented > 0 ? `${count(notConsented, 'tenant', 'tenants')} not consented` : '',
+    missingRoles > 0 ? `${count(missingRoles, 'role assignment', 'role assignments')} missing` : ''
+  ].filter(part => part !== '')
+  return parts.length > 0 ? parts.join(', ') : 'Azure differs from the tenants file'
 }
 
 function tenantsWith(report: Report, status: ConsentStatus): TenantReport[] {
