@@ -1,0 +1,261 @@
+/**
+ * `startEmulator()`: the Azure emulator in this process — Entra ID, GitHub OIDC, admin consent, Microsoft
+ * Graph, ARM Microsoft.Authorization and Key Vault on 127.0.0.1 over HTTPS — seeded from a scenario.
+ * See test/emulator/README.md.
+ */
+import { randomBytes } from 'node:crypto'
+import { EmulatorClient } from './client.js'
+import { Clock } from './clock.js'
+import type { Directory, ResourceService } from './contracts.js'
+import { Faults } from './faults.js'
+import type { CoreRequest } from './http.js'
+import { json } from './http.js'
+import { JwtSigner } from './jwt.js'
+import { RequestLog } from './requestlog.js'
+import { Listener } from './server.js'
+import type { Route } from './server.js'
+import { ConsentService } from './services/consent.js'
+import type { ResourceControl } from './services/control.js'
+import { ControlService } from './services/control.js'
+import type { IssuedTokenClaims } from './services/entra.js'
+import { EntraService } from './services/entra.js'
+import { GraphService } from './services/graph.js'
+import { GithubOidcService, OIDC_PREFIX } from './services/oidc.js'
+import type { Lags } from './state/directory.js'
+import { DirectoryState } from './state/directory.js'
+import type { GithubRun, ResourceSection } from './state/scenario.js'
+import { loadScenario, readScenario, resolvePrincipalRef } from './state/scenario.js'
+import { tlsMaterial } from './tls.js'
+
+/** Token audiences of the public cloud the emulator stands in for (src/cloud.ts, AzureCloud). */
+export const AUDIENCES = {
+  arm: 'https://management.azure.com',
+  graph: 'https://graph.microsoft.com',
+  keyVault: 'https://vault.azure.net',
+  oidc: 'api://AzureADTokenExchange'
+} as const
+
+export interface EmulatorOptions {
+  /** a scenario file (YAML or JSON) or the scenario object itself; default: an empty directory */
+  scenario?: string | object
+  /** port of the main listener; 0 (default) picks a free one */
+  port?: number
+  /** latency added to every request, in ms */
+  latencyMs?: number
+  /** seed of the fault layer's PRNG (default 1) */
+  seed?: number
+  /** replication lags, overriding the scenario's */
+  lags?: Partial<Lags>
+}
+
+export interface EmulatorEndpoints {
+  authorityHost: string
+  graphEndpoint: string
+  armEndpoint: string
+  keyVaultUrls: Record<string, string>
+  oidcRequestUrl: string
+  oidcRequestToken: string
+  caFile: string
+  controlUrl: string
+  /** the JSON the action's `cloud-endpoints` input takes with `cloud: custom` */
+  cloudEndpoints: string
+  armAudience: string
+  graphAudience: string
+  keyVaultAudience: string
+  oidcAudience: string
+  /** the scenario's automation identity (`client-id`, `tenant-id` inputs), when it names one */
+  automation: { tenantId: string; clientId: string } | null
+}
+
+export interface Emulator {
+  endpoints: EmulatorEndpoints
+  control: EmulatorClient
+  /** the CA certificate (PEM) to trust, for clients that take one (`tlsOptions: { ca }`) */
+  ca: string
+  /** in-process access for tests: the directory, the clock, GitHub tokens */
+  directory: DirectoryState
+  clock: Clock
+  /** a GitHub OIDC token as `getIDToken(audience)` would return it, with optional claim overrides */
+  mintGithubToken(audience?: string, overrides?: Record<string, unknown>): string
+  verifyAccessToken(token: string): IssuedTokenClaims | undefined
+  stop(): Promise<void>
+}
+
+/** The resource side (ARM and Key Vault), built by its own modules from the directory. */
+interface ResourceSide {
+  state: ResourceControl & {
+    vaultNames(): string[]
+    loadTenant(tenantId: string, section: ResourceSection, resolvePrincipal: (ref: string) => string): void
+  }
+  services(authorityHost: string): ResourceService[]
+}
+
+export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
+  const tls = tlsMaterial()
+  const clock = new Clock()
+  const directory = new DirectoryState(clock)
+  const scenario = loadScenario(
+    options.scenario === undefined ? {} : readScenario(options.scenario),
+    directory
+  )
+  directory.lags = { ...scenario.lags, ...options.lags }
+  let github: GithubRun = scenario.github
+  const githubSigner = new JwtSigner()
+  const entraSigner = new JwtSigner()
+  const oidcRequestToken = randomBytes(24).toString('base64url')
+  const oidc = new GithubOidcService(clock, githubSigner, oidcRequestToken, () => github)
+  const entra = new EntraService(directory, clock, entraSigner, token => githubSigner.verify(token)?.claims)
+  const consent = new ConsentService(directory)
+  const graph = new GraphService(directory, clock, scenario.graphPageSize)
+  const faults = new Faults(options.seed ?? 1, options.latencyMs ?? 0)
+  const log = new RequestLog()
+
+  const resources = await buildResourceSide(directory)
+  for (const { tenantId, section } of scenario.resources) {
+    if (Object.keys(section).length === 0) continue
+    if (!resources)
+      throw new Error(
+        `tenant ${tenantId}: the scenario has Azure resources but the resource services are not available`
+      )
+    resources.state.loadTenant(tenantId, section, ref => resolvePrincipalRef(directory, tenantId, ref))
+  }
+  const control = new ControlService({
+    directory,
+    clock,
+    faults,
+    log,
+    consent,
+    resources: resources?.state,
+    github: { get: () => github, set: run => (github = run) }
+  })
+
+  let resourceServices: ResourceService[] = []
+  const callerOf = (req: CoreRequest): IssuedTokenClaims | undefined => {
+    const match = /^Bearer\s+(.+)$/i.exec(String(req.headers.authorization ?? ''))
+    return match?.[1] ? entra.verifyAccessToken(match[1]) : undefined
+  }
+  const router = (req: CoreRequest): Route => {
+    if (req.vault === undefined) {
+      if (control.handles(req)) return { name: 'control', handle: r => control.handle(r) }
+      if (oidc.handles(req)) return { name: 'oidc', handle: r => oidc.handle(r) }
+      if (graph.handles(req)) return { name: 'graph', handle: r => graph.handle(r, callerOf(r)) }
+      const entraRoute = entra.route(req)
+      if (entraRoute) return { name: entraRoute, handle: r => entra.handle(r) }
+      if (consent.handles(req)) return { name: 'consent', handle: r => consent.handle(r) }
+    }
+    const service = resourceServices.find(s => s.handles(req))
+    if (service) {
+      const name =
+        service.name === 'keyvault' || req.vault !== undefined
+          ? 'keyvault'
+          : service.name === 'arm'
+            ? 'arm'
+            : 'unknown'
+      return { name, handle: r => service.handle(r, callerOf(r)) }
+    }
+    return {
+      name: 'unknown',
+      handle: () =>
+        json(404, { error: { code: 'NotFound', message: `No route for ${req.method} ${req.path}` } })
+    }
+  }
+
+  const deps = { tls, router, faults, log, clock }
+  const main = new Listener(deps)
+  const listeners: Listener[] = [main]
+  const origin = await main.listen(options.port ?? 0)
+  const keyVaultUrls: Record<string, string> = {}
+  for (const name of resources?.state.vaultNames() ?? []) {
+    const vault = new Listener(deps, name)
+    listeners.push(vault)
+    keyVaultUrls[name] = `${await vault.listen(0)}/`
+  }
+  resourceServices = resources?.services(origin) ?? []
+
+  const endpoints: EmulatorEndpoints = {
+    authorityHost: origin,
+    graphEndpoint: origin,
+    armEndpoint: origin,
+    keyVaultUrls,
+    // the runner's URL already carries a query; @actions/core appends `&audience=` (sdk-local-endpoints.md)
+    oidcRequestUrl: `${origin}${OIDC_PREFIX}/token?api-version=2.0`,
+    oidcRequestToken,
+    caFile: tls.caFile,
+    controlUrl: `${origin}/_control`,
+    cloudEndpoints: JSON.stringify({
+      authorityHost: origin,
+      graphEndpoint: origin,
+      armEndpoint: origin,
+      keyVaultUrls,
+      armAudience: AUDIENCES.arm,
+      graphAudience: AUDIENCES.graph,
+      keyVaultAudience: AUDIENCES.keyVault,
+      oidcAudience: AUDIENCES.oidc
+    }),
+    armAudience: AUDIENCES.arm,
+    graphAudience: AUDIENCES.graph,
+    keyVaultAudience: AUDIENCES.keyVault,
+    oidcAudience: AUDIENCES.oidc,
+    automation: scenario.automation
+  }
+  return {
+    endpoints,
+    control: new EmulatorClient(endpoints.controlUrl, tls.caPem),
+    ca: tls.caPem,
+    directory,
+    clock,
+    mintGithubToken: (audience, overrides) => oidc.mint(audience, overrides),
+    verifyAccessToken: token => entra.verifyAccessToken(token),
+    stop: async () => {
+      await Promise.all(listeners.map(l => l.close()))
+    }
+  }
+}
+
+/**
+ * The ARM and Key Vault services live in their own modules (services/arm.ts, services/keyvault.ts,
+ * state/resources.ts). They are loaded by name so the core still starts, without Azure resources, in a
+ * checkout where they are missing.
+ */
+async function buildResourceSide(directory: Directory): Promise<ResourceSide | undefined> {
+  const stateModule = await optionalImport('./state/resources.js')
+  const armModule = await optionalImport('./services/arm.js')
+  const kvModule = await optionalImport('./services/keyvault.js')
+  if (!stateModule) return undefined
+  const state = new (stateModule.ResourceState as new (d: Directory) => ResourceSide['state'])(directory)
+  return {
+    state,
+    services: authorityHost => {
+      const services: ResourceService[] = []
+      if (kvModule)
+        services.push(
+          (kvModule.createKeyVaultService as (d: Directory, s: unknown, a: string) => ResourceService)(
+            directory,
+            state,
+            authorityHost
+          )
+        )
+      if (armModule)
+        services.push(
+          (armModule.createArmService as (d: Directory, s: unknown) => ResourceService)(directory, state)
+        )
+      return services
+    }
+  }
+}
+
+async function optionalImport(specifier: string): Promise<Record<string, unknown> | undefined> {
+  try {
+    return (await import(specifier)) as Record<string, unknown>
+  } catch (err) {
+    const code = (err as { code?: string }).code
+    const message = err instanceof Error ? err.message : ''
+    if (
+      code === 'ERR_MODULE_NOT_FOUND' ||
+      code === 'MODULE_NOT_FOUND' ||
+      message.includes('Cannot find module')
+    )
+      return undefined
+    throw err
+  }
+}

@@ -1,0 +1,383 @@
+/**
+ * Entra ID's v2.0 endpoints for the client-credentials grant: OpenID discovery, signing keys and the token
+ * endpoint, with the error bodies and AADSTS codes of reference/entra-graph.md §C.2–C.3.
+ * What @azure/identity sends: reference/sdk-local-endpoints.md, "@azure/identity".
+ */
+import { randomUUID } from 'node:crypto'
+import type { Clock } from '../clock.js'
+import type { AccessTokenClaims, EmuResponse } from '../contracts.js'
+import type { CoreRequest } from '../http.js'
+import { json, readFormBody } from '../http.js'
+import type { JwtSigner } from '../jwt.js'
+import type { Application, DirectoryState, Tenant } from '../state/directory.js'
+import { hashSecret } from '../state/directory.js'
+
+/** `client_assertion_type` for a JWT bearer assertion (RFC 7523; v2-oauth2-client-creds-grant-flow.md). */
+export const JWT_BEARER_ASSERTION_TYPE = 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer'
+/** Access tokens live an hour by default (reference/entra-graph.md §D.1). */
+export const ACCESS_TOKEN_LIFETIME_SECONDS = 3599
+/** The Graph resource: tokens with this `aud` carry the principal's Graph app roles in `roles`. */
+export const GRAPH_RESOURCE = 'https://graph.microsoft.com'
+
+/** AADSTS codes the token endpoint answers with (reference/entra-graph.md §C.3). */
+export const AADSTS = {
+  tenantNotFound: 90002,
+  appNotFoundInDirectory: 700016,
+  missingServicePrincipal: 7000229,
+  applicationDisabled: 7000112,
+  invalidClientSecret: 7000215,
+  expiredClientSecret: 7000222,
+  assertionOutOfTimeRange: 700024,
+  noMatchingFederatedRecord: 70021,
+  noMatchingFederatedSubject: 700213,
+  missingCredential: 7000218,
+  invalidSignature: 700027,
+  missingScope: 900144,
+  invalidScope: 1002012,
+  unsupportedGrantType: 70003,
+  noReplyAddress: 500113,
+  redirectUriMismatch: 50011,
+  userDeclinedConsent: 65004
+} as const
+
+/** Claims the emulator's access tokens carry beyond the contract's: Graph app roles. */
+export interface IssuedTokenClaims extends AccessTokenClaims {
+  roles?: string[]
+}
+
+interface AadError {
+  status: number
+  error: string
+  code: number
+  text: string
+}
+
+export class EntraService {
+  readonly name = 'entra'
+  private readonly directory: DirectoryState
+  private readonly clock: Clock
+  private readonly signer: JwtSigner
+  private readonly assertionVerifier: (token: string) => Record<string, unknown> | undefined
+
+  /** `assertionVerifier` checks an assertion's signature with its issuer's key (the GitHub issuer's). */
+  constructor(
+    directory: DirectoryState,
+    clock: Clock,
+    signer: JwtSigner,
+    assertionVerifier: (token: string) => Record<string, unknown> | undefined
+  ) {
+    this.directory = directory
+    this.clock = clock
+    this.signer = signer
+    this.assertionVerifier = assertionVerifier
+  }
+
+  /** The route a request belongs to: `token` for token requests, `entra` for discovery, undefined otherwise. */
+  route(req: CoreRequest): 'token' | 'entra' | undefined {
+    if (/^\/[^/]+\/oauth2\/v2\.0\/token$/.test(req.path)) return 'token'
+    if (/^\/[^/]+\/v2\.0\/\.well-known\/openid-configuration$/.test(req.path)) return 'entra'
+    if (/^\/[^/]+\/discovery\/v2\.0\/keys$/.test(req.path)) return 'entra'
+    return undefined
+  }
+
+  handle(req: CoreRequest): EmuResponse {
+    const tenantSegment = decodeURIComponent(req.path.split('/')[1] ?? '')
+    const route = this.route(req)
+    if (route === 'token') {
+      if (req.method !== 'POST') return json(405, { error: 'invalid_request' })
+      return this.token(req, tenantSegment)
+    }
+    const tenant = this.directory.resolveTenant(tenantSegment)
+    if (!tenant) return this.errorResponse(req, tenantNotFound(tenantSegment, 'invalid_tenant'))
+    if (req.path.endsWith('/keys')) return json(200, this.signer.jwks())
+    return json(200, this.discovery(req.origin, tenant))
+  }
+
+  /** Claims of a valid (signature, expiry on the emulator clock) access token this Entra issued. */
+  verifyAccessToken(token: string): IssuedTokenClaims | undefined {
+    const decoded = this.signer.verify(token)
+    if (!decoded) return undefined
+    const claims = decoded.claims as unknown as IssuedTokenClaims
+    const now = this.clock.nowSeconds()
+    if (typeof claims.exp !== 'number' || claims.exp <= now) return undefined
+    if (typeof claims.nbf === 'number' && claims.nbf > now + 300) return undefined
+    return claims
+  }
+
+  private token(req: CoreRequest, tenantSegment: string): EmuResponse {
+    const form = readFormBody(req)
+    const outcome = this.evaluate(form, tenantSegment)
+    if ('error' in outcome) return this.errorResponse(req, outcome)
+    return json(200, {
+      token_type: 'Bearer',
+      expires_in: ACCESS_TOKEN_LIFETIME_SECONDS,
+      ext_expires_in: ACCESS_TOKEN_LIFETIME_SECONDS,
+      access_token: this.signer.sign({ ...outcome })
+    })
+  }
+
+  /**
+   * The checks in the order Entra is understood to run them: tenant, grant, scope, client application, its
+   * credential, then its service principal in the requested tenant. Which of a credential error and a missing
+   * service principal wins is not documented (reference/entra-graph.md §C.3, "Ordering caveat"); credential
+   * errors come first, so a provider-side misconfiguration is never mistaken for missing consent.
+   */
+  private evaluate(form: URLSearchParams, tenantSegment: string): IssuedTokenClaims | AadError {
+    const tenant = this.directory.resolveTenant(tenantSegment)
+    if (!tenant) return tenantNotFound(tenantSegment, 'invalid_request')
+    const grantType = form.get('grant_type')
+    if (grantType !== 'client_credentials') {
+      return aad(
+        400,
+        'unsupported_grant_type',
+        AADSTS.unsupportedGrantType,
+        `The provided value for the 'grant_type' is not valid: '${grantType ?? ''}'.`
+      )
+    }
+    const scope = form.get('scope')
+    if (!scope)
+      return aad(
+        400,
+        'invalid_request',
+        AADSTS.missingScope,
+        "The request body must contain the following parameter: 'scope'."
+      )
+    if (!scope.endsWith('/.default')) {
+      return aad(
+        400,
+        'invalid_scope',
+        AADSTS.invalidScope,
+        `The provided value for scope ${scope} is not valid. Client credential flows must have a scope value with /.default suffixed to the resource identifier (application ID URI).`
+      )
+    }
+    const clientId = (form.get('client_id') ?? '').toLowerCase()
+    const app = this.directory.applicationByAppId(clientId)
+    if (!app || (app.signInAudience === 'AzureADMyOrg' && app.homeTenantId !== tenant.id)) {
+      return aad(
+        400,
+        'unauthorized_client',
+        AADSTS.appNotFoundInDirectory,
+        `Application with identifier '${clientId}' was not found in the directory '${tenant.displayName}'. This can happen if the application has not been installed by the administrator of the tenant or consented to by any user in the tenant. You may have sent your authentication request to the wrong tenant.`
+      )
+    }
+    const credentialError = this.checkCredential(form, app)
+    if (credentialError) return credentialError
+    const sp = this.directory.servicePrincipalByAppId(tenant.id, app.appId)
+    if (!sp || this.directory.isLagging(sp.createdAt, this.directory.lags.servicePrincipalMs)) {
+      return aad(
+        401,
+        'invalid_client',
+        AADSTS.missingServicePrincipal,
+        `The client application ${app.appId} is missing service principal in the tenant ${tenant.id}. See instructions here: https://go.microsoft.com/fwlink/?linkid=2225119`
+      )
+    }
+    if (!sp.accountEnabled) {
+      return aad(
+        400,
+        'unauthorized_client',
+        AADSTS.applicationDisabled,
+        `Application '${app.appId}'(${app.displayName}) is disabled.`
+      )
+    }
+    const resource = scope.slice(0, -'/.default'.length)
+    const now = this.clock.nowSeconds()
+    const issuer = `https://sts.windows.net/${tenant.id}/`
+    const claims: IssuedTokenClaims = {
+      aud: resource,
+      iss: issuer,
+      iat: now,
+      nbf: now,
+      exp: now + ACCESS_TOKEN_LIFETIME_SECONDS,
+      appid: app.appId,
+      azp: app.appId,
+      oid: sp.id,
+      sub: sp.id,
+      tid: tenant.id,
+      idtyp: 'app',
+      ver: '1.0'
+    }
+    Object.assign(claims, {
+      appidacr: form.has('client_secret') ? '1' : '2',
+      idp: issuer,
+      uti: randomUUID().replaceAll('-', '')
+    })
+    if (resource === GRAPH_RESOURCE && sp.graphAppRoles.length > 0) claims.roles = [...sp.graphAppRoles]
+    return claims
+  }
+
+  private checkCredential(form: URLSearchParams, app: Application): AadError | undefined {
+    const secret = form.get('client_secret')
+    const assertion = form.get('client_assertion')
+    if (secret !== null) return this.checkSecret(secret, app)
+    if (assertion !== null && form.get('client_assertion_type') === JWT_BEARER_ASSERTION_TYPE) {
+      return this.checkAssertion(assertion, app)
+    }
+    return aad(
+      401,
+      'invalid_client',
+      AADSTS.missingCredential,
+      "The request body must contain the following parameter: 'client_assertion' or 'client_secret'."
+    )
+  }
+
+  /** A password still inside its replication lag is unknown to the token endpoint (reference/arm-kv-peers.md §B.8). */
+  private checkSecret(secret: string, app: Application): AadError | undefined {
+    const hash = hashSecret(secret)
+    const match = app.passwordCredentials.find(
+      p => p.secretHash === hash && !this.directory.isLagging(p.createdAt, this.directory.lags.passwordMs)
+    )
+    if (!match) {
+      return aad(
+        401,
+        'invalid_client',
+        AADSTS.invalidClientSecret,
+        `Invalid client secret provided. Ensure the secret being sent in the request is the client secret value, not the client secret ID, for a secret added to app '${app.appId}'.`
+      )
+    }
+    if (Date.parse(match.endDateTime) <= this.clock.now()) {
+      return aad(
+        401,
+        'invalid_client',
+        AADSTS.expiredClientSecret,
+        `The provided client secret keys for app '${app.appId}' are expired. Visit the Azure portal to create new keys for your app: https://aka.ms/NewClientSecret, or consider using certificate credentials for added security: https://aka.ms/certCreds.`
+      )
+    }
+    return undefined
+  }
+
+  /**
+   * Federated credential matching (reference/entra-graph.md §A.5): `iss` and `aud` against the app's records,
+   * then `sub`, compared case-sensitively. A record inside its replication lag does not match yet (70021).
+   */
+  private checkAssertion(assertion: string, app: Application): AadError | undefined {
+    const claims = this.assertionVerifier(assertion)
+    if (!claims)
+      return aad(
+        401,
+        'invalid_client',
+        AADSTS.invalidSignature,
+        'Client assertion failed signature validation.'
+      )
+    const now = this.clock.nowSeconds()
+    const nbf = typeof claims.nbf === 'number' ? claims.nbf : 0
+    const exp = typeof claims.exp === 'number' ? claims.exp : 0
+    if (exp <= now || nbf > now) {
+      return aad(
+        401,
+        'invalid_client',
+        AADSTS.assertionOutOfTimeRange,
+        `Client assertion is not within its valid time range. Current time: ${iso(now)}, assertion valid from ${iso(nbf)}, expiry time of assertion ${iso(exp)}. Review the documentation at https://learn.microsoft.com/entra/identity-platform/certificate-credentials .`
+      )
+    }
+    const iss = String(claims.iss)
+    const sub = String(claims.sub)
+    const audiences = Array.isArray(claims.aud) ? claims.aud.map(String) : [String(claims.aud)]
+    const visible = app.federatedIdentityCredentials.filter(
+      f => !this.directory.isLagging(f.createdAt, this.directory.lags.federatedCredentialMs)
+    )
+    const issuerAndAudience = visible.filter(
+      f => f.issuer === iss && f.audiences.some(a => audiences.includes(a))
+    )
+    if (issuerAndAudience.length === 0) {
+      return aad(
+        401,
+        'invalid_client',
+        AADSTS.noMatchingFederatedRecord,
+        `No matching federated identity record found for presented assertion. Assertion Issuer: '${iss}'. Assertion Subject: '${sub}'. Assertion Audience: '${audiences.join(',')}'. https://learn.microsoft.com/entra/workload-id/workload-identity-federation`
+      )
+    }
+    if (!issuerAndAudience.some(f => f.subject === sub)) {
+      return aad(
+        401,
+        'invalid_client',
+        AADSTS.noMatchingFederatedSubject,
+        `No matching federated identity record found for presented assertion subject '${sub}'. Check your federated identity credential Subject, Audience and Issuer against the presented assertion. https://learn.microsoft.com/entra/workload-id/workload-identity-federation`
+      )
+    }
+    return undefined
+  }
+
+  /**
+   * Entra's error JSON (reference/entra-graph.md §C.2): `error_description` ends with Trace ID, Correlation ID
+   * and Timestamp lines; `error_codes` holds the AADSTS number MSAL surfaces as `errorNo`.
+   */
+  private errorResponse(req: CoreRequest, e: AadError): EmuResponse {
+    const timestamp = new Date(this.clock.now())
+      .toISOString()
+      .replace('T', ' ')
+      .replace(/\.\d+Z$/, 'Z')
+    const correlationId = req.clientRequestId ?? randomUUID()
+    return json(e.status, {
+      error: e.error,
+      error_description: `AADSTS${e.code}: ${e.text}\r\nTrace ID: ${req.requestId}\r\nCorrelation ID: ${correlationId}\r\nTimestamp: ${timestamp}`,
+      error_codes: [e.code],
+      timestamp,
+      trace_id: req.requestId,
+      correlation_id: correlationId,
+      error_uri: `${req.origin}/error?code=${e.code}`
+    })
+  }
+
+  /** The fields MSAL needs (reference/sdk-local-endpoints.md) plus the rest of Entra's v2.0 document. */
+  private discovery(origin: string, tenant: Tenant): unknown {
+    const base = `${origin}/${tenant.id}`
+    return {
+      token_endpoint: `${base}/oauth2/v2.0/token`,
+      token_endpoint_auth_methods_supported: ['client_secret_post', 'private_key_jwt', 'client_secret_basic'],
+      jwks_uri: `${origin}/${tenant.id}/discovery/v2.0/keys`,
+      response_modes_supported: ['query', 'fragment', 'form_post'],
+      subject_types_supported: ['pairwise'],
+      id_token_signing_alg_values_supported: ['RS256'],
+      response_types_supported: ['code', 'id_token', 'code id_token', 'id_token token'],
+      scopes_supported: ['openid', 'profile', 'email', 'offline_access'],
+      issuer: `${base}/v2.0`,
+      request_uri_parameter_supported: false,
+      userinfo_endpoint: `${origin}/oidc/userinfo`,
+      authorization_endpoint: `${base}/oauth2/v2.0/authorize`,
+      device_authorization_endpoint: `${base}/oauth2/v2.0/devicecode`,
+      http_logout_supported: true,
+      frontchannel_logout_supported: true,
+      end_session_endpoint: `${base}/oauth2/v2.0/logout`,
+      claims_supported: [
+        'sub',
+        'iss',
+        'aud',
+        'exp',
+        'iat',
+        'auth_time',
+        'acr',
+        'nonce',
+        'preferred_username',
+        'name',
+        'tid',
+        'ver',
+        'at_hash',
+        'c_hash',
+        'email'
+      ],
+      kerberos_endpoint: `${base}/kerberos`,
+      tenant_region_scope: 'EU',
+      cloud_instance_name: 'microsoftonline.com',
+      cloud_graph_host_name: 'graph.windows.net',
+      msgraph_host: 'graph.microsoft.com',
+      rbac_url: 'https://pas.windows.net'
+    }
+  }
+}
+
+function aad(status: number, error: string, code: number, text: string): AadError {
+  return { status, error, code, text }
+}
+
+function tenantNotFound(tenant: string, error: string): AadError {
+  return aad(
+    400,
+    error,
+    AADSTS.tenantNotFound,
+    `Tenant '${tenant}' not found. Check to make sure you have the correct tenant ID and are signing into the correct cloud. Check with your subscription administrator, this may happen if there are no active subscriptions for the tenant.`
+  )
+}
+
+function iso(seconds: number): string {
+  return new Date(seconds * 1000).toISOString()
+}
