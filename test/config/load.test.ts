@@ -1,0 +1,276 @@
+import { describe, it, expect } from '@jest/globals'
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { Ajv2020 } from 'ajv/dist/2020.js'
+import { parse } from 'yaml'
+import { formatProblems, loadTenantsFile, parseTenantsFile } from '../../src/config/load.js'
+import type { TenantsConfig } from '../../src/config/types.js'
+import { variant } from './variant.js'
+
+const EXAMPLE_PATH = fileURLToPath(new URL('../../examples/tenants.yml', import.meta.url))
+const SCHEMA_PATH = fileURLToPath(new URL('../../schema/tenants.schema.json', import.meta.url))
+const SUBSCRIPTION_A = '/subscriptions/0b1c2d3e-4f5a-4b6c-8d7e-9f0a1b2c3d4e'
+const SUBSCRIPTION_B = '/subscriptions/5e6f7a8b-9c0d-4e1f-a2b3-c4d5e6f7a8b9'
+
+const EXPECTED_EXAMPLE: TenantsConfig = {
+  file: 'examples/tenants.yml',
+  app: {
+    uniqueName: 'contoso-provider-access',
+    displayName: 'Contoso Provider Access',
+    redirectUri: 'https://contoso.example/onboarded',
+    credential: {
+      kind: 'secret',
+      keyVault: 'kv-provider',
+      secretName: 'contoso-provider-access',
+      lifetimeDays: 90,
+      rotateBeforeDays: 30,
+      position: { line: 16, column: 3 }
+    },
+    federatedCredentials: [
+      {
+        name: 'github-main',
+        issuer: 'https://token.actions.githubusercontent.com',
+        subject: 'repo:contoso/tenant-onboarding:environment:production',
+        audiences: ['api://AzureADTokenExchange'],
+        description: 'Deployments from the tenant-onboarding repository',
+        position: { line: 32, column: 7 }
+      }
+    ],
+    position: { line: 7, column: 1 }
+  },
+  tenants: [
+    {
+      name: 'Fabrikam',
+      tenantId: '7f3a2c1e-5b4d-4e6f-8a9b-0c1d2e3f4a5b',
+      roleAssignments: [
+        {
+          scope: `${SUBSCRIPTION_A}/resourceGroups/rg-shared`,
+          role: 'Reader',
+          roleDefinitionId: 'acdd72a7-3385-48ef-bd42-f606fba81ae7',
+          position: { line: 53, column: 9 }
+        },
+        {
+          scope: `${SUBSCRIPTION_A}/resourceGroups/rg-shared/providers/Microsoft.KeyVault/vaults/kv-cmk`,
+          role: 'Key Vault Crypto Service Encryption User',
+          roleDefinitionId: 'e147488a-f6f5-4113-8e2d-b22465e65bf6',
+          position: { line: 56, column: 9 }
+        }
+      ],
+      position: { line: 47, column: 5 }
+    },
+    {
+      name: 'Northwind Traders',
+      tenantId: '3c9d8e7f-1a2b-4c3d-9e8f-7a6b5c4d3e2f',
+      roleAssignments: [
+        {
+          scope: SUBSCRIPTION_B,
+          role: 'Reader',
+          roleDefinitionId: 'acdd72a7-3385-48ef-bd42-f606fba81ae7',
+          position: { line: 62, column: 9 }
+        },
+        {
+          scope: `${SUBSCRIPTION_B}/resourceGroups/rg-data/providers/Microsoft.Storage/storageAccounts/stnorthwind`,
+          role: '9d1c3f2a-6b7e-4a8d-b5c6-1e2f3a4b5c6d',
+          roleDefinitionId: '9d1c3f2a-6b7e-4a8d-b5c6-1e2f3a4b5c6d',
+          position: { line: 65, column: 9 }
+        }
+      ],
+      position: { line: 58, column: 5 }
+    }
+  ]
+}
+
+describe('the example tenants file', () => {
+  const text = readFileSync(EXAMPLE_PATH, 'utf8')
+
+  it('parses to the expected typed config, with each element at its line', () => {
+    expect(parseTenantsFile(text, 'examples/tenants.yml')).toEqual({ ok: true, config: EXPECTED_EXAMPLE })
+  })
+
+  it('points editors at the published schema', () => {
+    expect(text.split('\n')[0]).toBe('# yaml-language-server: $schema=../schema/tenants.schema.json')
+  })
+})
+
+describe('the published schema', () => {
+  const schema = JSON.parse(readFileSync(SCHEMA_PATH, 'utf8')) as Record<string, unknown>
+
+  it('is a valid draft 2020-12 schema that accepts the example', () => {
+    const ajv = new Ajv2020({ strict: true, strictRequired: false, allErrors: true })
+    expect(ajv.validateSchema(schema)).toBe(true)
+    const validate = ajv.compile(schema)
+    const example = parse(readFileSync(EXAMPLE_PATH, 'utf8')) as unknown
+    expect(validate(example)).toBe(true)
+    expect(validate.errors ?? []).toEqual([])
+  })
+
+  it('rejects what the loader rejects at the schema level', () => {
+    const validate = new Ajv2020({ strict: true, strictRequired: false }).compile(schema)
+    const bad = parse(variant({ 11: '    tenantId: fabrikam.com' })) as unknown
+    expect(validate(bad)).toBe(false)
+  })
+
+  it('gives every property a title and a description, and closes every object', () => {
+    const gaps: string[] = []
+    const visit = (node: unknown, path: string): void => {
+      if (typeof node !== 'object' || node === null) return
+      const schemaNode = node as Record<string, unknown>
+      if (schemaNode.type === 'object' && path.split('/').at(-2) !== 'if' && !path.includes('/if/')) {
+        if (schemaNode.additionalProperties !== false) gaps.push(`${path}: additionalProperties`)
+      }
+      const properties = schemaNode.properties as Record<string, unknown> | undefined
+      for (const [name, property] of Object.entries(properties ?? {})) {
+        const inCondition = path.includes('/if') || path.includes('/then')
+        const p = property as Record<string, unknown>
+        if (!inCondition && (typeof p.title !== 'string' || typeof p.description !== 'string')) {
+          gaps.push(`${path}/${name}: title or description`)
+        }
+        visit(property, `${path}/properties/${name}`)
+      }
+      for (const key of ['items', 'if', 'then']) visit(schemaNode[key], `${path}/${key}`)
+    }
+    visit(schema, '#')
+    expect(gaps).toEqual([])
+  })
+})
+
+describe('parseTenantsFile normalises what it returns', () => {
+  it('lower-cases tenant ids and role GUIDs, drops one trailing slash, and resolves role names case-insensitively', () => {
+    const text = variant({
+      11: '    tenantId: 7F3A2C1E-5B4D-4E6F-8A9B-0C1D2E3F4A5B',
+      13: `      - scope: ${SUBSCRIPTION_A}/`,
+      14: [
+        '        role: key vault secrets user',
+        '      - scope: /providers/Microsoft.Management/managementGroups/contoso-root',
+        '        role: ACDD72A7-3385-48EF-BD42-F606FBA81AE7'
+      ]
+    })
+    const result = parseTenantsFile(text, 'tenants.yml')
+    if (!result.ok) throw new Error(formatProblems(result.problems))
+    const [tenant] = result.config.tenants
+    expect(tenant?.tenantId).toBe('7f3a2c1e-5b4d-4e6f-8a9b-0c1d2e3f4a5b')
+    expect(tenant?.roleAssignments.map(a => [a.scope, a.role, a.roleDefinitionId])).toEqual([
+      [SUBSCRIPTION_A, 'key vault secrets user', '4633458b-17de-408a-b874-0445c86b69e6'],
+      [
+        '/providers/Microsoft.Management/managementGroups/contoso-root',
+        'ACDD72A7-3385-48EF-BD42-F606FBA81AE7',
+        'acdd72a7-3385-48ef-bd42-f606fba81ae7'
+      ]
+    ])
+  })
+
+  it('applies the default secret lifetime and rotation threshold, and accepts an empty tenant list', () => {
+    const result = parseTenantsFile(
+      variant({ 9: 'tenants: []', 10: null, 11: null, 12: null, 13: null, 14: null }),
+      'f'
+    )
+    if (!result.ok) throw new Error(formatProblems(result.problems))
+    expect(result.config.tenants).toEqual([])
+    expect(result.config.app.federatedCredentials).toEqual([])
+    expect(result.config.app.credential).toMatchObject({
+      kind: 'secret',
+      lifetimeDays: 90,
+      rotateBeforeDays: 30
+    })
+  })
+
+  it('reads a federated-only app without any Key Vault', () => {
+    const text = variant({
+      6: '    kind: federated',
+      7: null,
+      8: [
+        '  federatedCredentials:',
+        '    - name: github-main',
+        '      issuer: https://token.actions.githubusercontent.com',
+        '      subject: repo:contoso/tenant-onboarding:environment:production'
+      ]
+    })
+    const result = parseTenantsFile(text, 'f')
+    if (!result.ok) throw new Error(formatProblems(result.problems))
+    expect(result.config.app.credential).toEqual({ kind: 'federated', position: { line: 5, column: 3 } })
+    expect(result.config.app.federatedCredentials[0]).not.toHaveProperty('audiences')
+  })
+
+  it('accepts a vault URL (with a port, as a local emulator serves it) and http://localhost redirects', () => {
+    const text = variant({
+      4: '  redirectUri: http://localhost:3000/onboarded',
+      7: '    keyVault: https://127.0.0.1:8443/'
+    })
+    const result = parseTenantsFile(text, 'f')
+    if (!result.ok) throw new Error(formatProblems(result.problems))
+    expect(result.config.app.redirectUri).toBe('http://localhost:3000/onboarded')
+    expect(result.config.app.credential).toMatchObject({ keyVault: 'https://127.0.0.1:8443/' })
+  })
+})
+
+describe('loadTenantsFile', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'tenants-'))
+
+  it('reads and parses the file, naming it by its display path', async () => {
+    const path = join(dir, 'tenants.yml')
+    writeFileSync(path, variant({ 11: '    tenantId: fabrikam.com' }))
+    const result = await loadTenantsFile(path, '.github/tenants.yml')
+    expect(result).toEqual({
+      ok: false,
+      problems: [
+        {
+          file: '.github/tenants.yml',
+          line: 11,
+          column: 15,
+          message:
+            'tenants[0].tenantId must be a GUID like 7f3a2c1e-5b4d-4e6f-8a9b-0c1d2e3f4a5b, got "fabrikam.com"'
+        }
+      ]
+    })
+  })
+
+  it('reports a missing file as one problem at line 1 that says how to fix it', async () => {
+    const result = await loadTenantsFile(join(dir, 'absent.yml'), '.github/tenants.yml')
+    expect(result).toEqual({
+      ok: false,
+      problems: [
+        {
+          file: '.github/tenants.yml',
+          line: 1,
+          column: 1,
+          message:
+            'the tenants file does not exist — create it (see examples/tenants.yml) or set the tenants-file input to its path'
+        }
+      ]
+    })
+  })
+
+  it('reports a directory in place of the file', async () => {
+    const result = await loadTenantsFile(dir)
+    expect(result).toEqual({
+      ok: false,
+      problems: [
+        {
+          file: dir,
+          line: 1,
+          column: 1,
+          message:
+            'the tenants file cannot be read (EISDIR) — make sure it is a readable file, or set the tenants-file input to its path'
+        }
+      ]
+    })
+  })
+
+  it('loads the example', async () => {
+    const result = await loadTenantsFile(EXAMPLE_PATH, 'examples/tenants.yml')
+    expect(result).toEqual({ ok: true, config: EXPECTED_EXAMPLE })
+  })
+})
+
+describe('formatProblems', () => {
+  it('writes one file:line:col: message line per problem', () => {
+    expect(
+      formatProblems([
+        { file: 'a.yml', line: 3, column: 7, message: 'first' },
+        { file: 'a.yml', line: 12, column: 1, message: 'second' }
+      ])
+    ).toBe('a.yml:3:7: first\na.yml:12:1: second')
+  })
+})
