@@ -127,11 +127,14 @@ function wrongValue(error: ErrorObject, segments: string[], label: string, index
   }
 }
 
+/** Long enough for a full resource scope; a 600-character subject is cut rather than flood the log. */
+const MAX_SHOWN_TEXT = 240
+
 /** A value as a message shows it: text quoted (and shortened), numbers as they are, collections by kind. */
 export function describeValue(value: unknown): string {
   if (value === null || value === undefined) return 'nothing'
   if (typeof value === 'string') {
-    return JSON.stringify(value.length > 80 ? `${value.slice(0, 77)}…` : value)
+    return JSON.stringify(value.length > MAX_SHOWN_TEXT ? `${value.slice(0, MAX_SHOWN_TEXT - 1)}…` : value)
   }
   if (Array.isArray(value)) {
     if (value.length === 0) return 'an empty list'
