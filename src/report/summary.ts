@@ -102,18 +102,18 @@ export function nextStepMarkdown(tenant: TenantReport): string {
   const links = consentLinksMarkdown(tenant.consent)
   if (links) parts.push(links)
   const roleProblems = tenant.roleAssignments.filter(roleNeedsAttention)
-  if (tenant.consent.status === 'consented' && roleProblems.length > 0) {
-    parts.push(
-      `${roleProblems.length} ${plural(roleProblems.length, 'role assignment', 'role assignments')} not in place: ` +
-        md(roleNextStep(roleProblems))
-    )
-  }
+  if (tenant.consent.status === 'consented' && roleProblems.length > 0)
+    parts.push(md(roleProblemsInWords(roleProblems)))
   return parts.length > 0 ? parts.join(' · ') : 'Nothing to do'
 }
 
-function roleNextStep(problems: readonly RoleAssignmentReport[]): string {
-  const first = problems[0]
-  return first ? `${ROLE_WORDS[first.status].next}${problems.length > 1 ? ' (see the details)' : ''}` : ''
+/** "Role assignments: 1 missing, 1 unverifiable; see the details", counted by status in the order of ROLE_WORDS. */
+function roleProblemsInWords(problems: readonly RoleAssignmentReport[]): string {
+  const counts = (Object.keys(ROLE_WORDS) as RoleAssignmentReport['status'][])
+    .map(status => ({ status, n: problems.filter(assignment => assignment.status === status).length }))
+    .filter(({ n }) => n > 0)
+    .map(({ status, n }) => `${n} ${ROLE_WORDS[status].label}`)
+  return `Role assignments: ${counts.join(', ')}; see the details for what to do`
 }
 
 function summaryBlocks(report: Report, level: Level, reportFile: string): string[] {

@@ -170,3 +170,13 @@ describe('renderSummary at scale', () => {
     expectTablesIntact(summary)
   })
 })
+
+describe('role assignment problems in the tenant table', () => {
+  it('are counted by status and point to the details', () => {
+    const report = customersInEachState()
+    expect(rowOf(renderSummary(report), report.tenants[0]!)).toContain(
+      md('Role assignments: 1 missing, 1 unverifiable; see the details for what to do')
+    )
+    expect(rowOf(renderSummary(applyRun()), applyRun().tenants[0]!)).toContain('| Nothing to do |')
+  })
+})
