@@ -3,8 +3,8 @@
  * The Azure SDKs refuse bearer tokens over plain HTTP and MSAL requires an https authority
  * (reference/sdk-local-endpoints.md, "TLS"), so every listener is HTTPS and callers trust `caFile`.
  */
-import { generateKeyPairSync } from 'node:crypto'
-import { mkdtempSync, writeFileSync } from 'node:fs'
+import { X509Certificate, generateKeyPairSync } from 'node:crypto'
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import forge from 'node-forge'
@@ -29,6 +29,12 @@ let cached: TlsMaterial | undefined
  */
 export function tlsMaterial(): TlsMaterial {
   if (cached) return cached
+  const shared = process.env[TLS_DIR_ENV]
+  cached = shared ? sharedTlsMaterial(shared) : generateTlsMaterial()
+  return cached
+}
+
+function generateTlsMaterial(): TlsMaterial {
   const caKeys = rsaKeyPair()
   const serverKeys = rsaKeyPair()
   const caCert = buildCertificate({
@@ -66,13 +72,41 @@ export function tlsMaterial(): TlsMaterial {
   const dir = mkdtempSync(join(tmpdir(), 'entra-emulator-'))
   const caFile = join(dir, 'ca.pem')
   writeFileSync(caFile, caPem)
-  cached = {
+  return {
     caPem,
     certPem: forge.pki.certificateToPem(serverCert),
     keyPem: serverKeys.privateKeyPem,
     caFile
   }
-  return cached
+}
+
+/**
+ * Where a test run keeps one TLS identity for every emulator it starts. Node reads `NODE_EXTRA_CA_CERTS` only at
+ * process start, so in-process tests can trust the emulator only if its CA exists before jest starts: `npm run
+ * jest` creates it here first (scripts/emulator-tls.ts) and points both variables at it.
+ */
+export const TLS_DIR_ENV = 'EMULATOR_TLS_DIR'
+
+/** The TLS material kept in `dir`, created there on first use. */
+export function sharedTlsMaterial(dir: string): TlsMaterial {
+  const files = { caFile: join(dir, 'ca.pem'), cert: join(dir, 'server.pem'), key: join(dir, 'server-key.pem') }
+  if (!existsSync(files.caFile) || !existsSync(files.cert) || !existsSync(files.key) || expiresSoon(files.cert)) {
+    const fresh = generateTlsMaterial()
+    mkdirSync(dir, { recursive: true })
+    writeFileSync(files.key, fresh.keyPem, { mode: 0o600 })
+    writeFileSync(files.cert, fresh.certPem)
+    writeFileSync(files.caFile, fresh.caPem)
+  }
+  return {
+    caPem: readFileSync(files.caFile, 'utf8'),
+    certPem: readFileSync(files.cert, 'utf8'),
+    keyPem: readFileSync(files.key, 'utf8'),
+    caFile: files.caFile
+  }
+}
+
+function expiresSoon(certFile: string): boolean {
+  return Date.parse(new X509Certificate(readFileSync(certFile)).validTo) < Date.now() + ONE_DAY_MS
 }
 
 interface ForgeKeys {
