@@ -5,12 +5,11 @@
 import { readFile } from 'node:fs/promises'
 import { LineCounter, parseDocument } from 'yaml'
 import type { YAMLError } from 'yaml'
-import { indexDocument, placeOf, pointerOf } from './positions.js'
+import { indexDocument, labelOf, placeOf, pointerOf } from './positions.js'
 import type { DocumentIndex, PathSegments } from './positions.js'
 import { DEFAULT_LIFETIME_DAYS, DEFAULT_ROTATE_BEFORE_DAYS } from './rules.js'
 import { schemaFindings } from './schema.js'
 import type { Finding } from './schema.js'
-import { labelOf } from './positions.js'
 import { normaliseScope, roleDefinitionIdOf, semanticFindings } from './semantics.js'
 import type {
   AppConfig,
@@ -62,14 +61,15 @@ export function parseTenantsFile(text: string, file: string): LoadResult {
   }
   if (doc.contents === null)
     return failed(file, [{ line: 1, column: 1, pointer: '', message: EMPTY_FILE_MESSAGE }])
-  const index = indexDocument(doc, lineCounter)
   let data: unknown
   try {
     data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT })
   } catch {
-    const message = `the file expands its aliases (*name) beyond ${MAX_ALIAS_COUNT} values — write the entries out instead`
+    const message = 'the file’s aliases (*name) expand into too many values — write the entries out instead'
     return failed(file, [{ line: 1, column: 1, pointer: '', message }])
   }
+  // Indexed only once toJS() has bounded the alias expansion: the index follows aliases too.
+  const index = indexDocument(doc, lineCounter)
   const schema = schemaFindings(data, index)
   const rejected = new Set(schema.map(finding => finding.pointer))
   const findings = [

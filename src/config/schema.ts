@@ -17,9 +17,6 @@ export interface Finding extends SourcePosition {
   pointer: string
 }
 
-/** The schema as published, for tests and editors' sake. */
-export const TENANTS_SCHEMA: object = tenantsSchema
-
 let compiled: ValidateFunction | undefined
 
 /** The compiled validator; compiled once, on first use. */

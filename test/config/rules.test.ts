@@ -158,3 +158,29 @@ describe('one mistake, one message', () => {
     ])
   })
 })
+
+describe('alias expansion', () => {
+  it('refuses a file whose aliases multiply into a flood of values, without expanding them', () => {
+    // Nine levels of ten aliases each stand for 10^9 values ("billion laughs").
+    const rows = ['a: &a [x, x, x, x, x, x, x, x, x, x]']
+    for (let level = 1; level < 9; level++) {
+      const name = String.fromCharCode(97 + level)
+      const previous = String.fromCharCode(96 + level)
+      rows.push(`${name}: &${name} [${Array.from({ length: 10 }, () => `*${previous}`).join(', ')}]`)
+    }
+    const started = Date.now()
+    const result = parseTenantsFile(rows.join('\n') + '\n', 'f')
+    expect(Date.now() - started).toBeLessThan(2000)
+    expect(result).toEqual({
+      ok: false,
+      problems: [
+        {
+          file: 'f',
+          line: 1,
+          column: 1,
+          message: 'the file’s aliases (*name) expand into too many values — write the entries out instead'
+        }
+      ]
+    })
+  })
+})
