@@ -274,3 +274,18 @@ describe('formatProblems', () => {
     ).toBe('a.yml:3:7: first\na.yml:12:1: second')
   })
 })
+
+describe('files saved by other editors', () => {
+  const fixture = readFileSync(new URL('./fixtures/five-mistakes.yml', import.meta.url), 'utf8')
+  const placesOf = (text: string): number[][] => {
+    const result = parseTenantsFile(text, 'f')
+    return result.ok ? [] : result.problems.map(p => [p.line, p.column])
+  }
+
+  it('places problems the same with Windows line endings and a byte-order mark', () => {
+    const expected = placesOf(fixture)
+    expect(expected).toHaveLength(5)
+    expect(placesOf(fixture.replace(/\n/g, '\r\n'))).toEqual(expected)
+    expect(placesOf(`\uFEFF${fixture}`)).toEqual(expected)
+  })
+})
