@@ -132,15 +132,19 @@ export async function runBridge(
   const roleAssignments = (credential: TokenCredential): RoleAssignments =>
     new RoleAssignments(scope => armClient(cloud, credential, scope), retry)
 
-  const tenants: Map<string, ObservedTenant> = await observeTenants(config, app !== undefined, {
-    credentialFor,
-    noCredentialReason: noCredentialReason(config, observed.secret.status),
-    roleAssignments: credential => roleAssignments(credential),
-    armAudience: cloud.armAudience,
-    concurrency: inputs.concurrency,
-    freshCredential: freshCredential ? retry : undefined,
-    mask: deps.mask
-  })
+  const tenants: Map<string, ObservedTenant> = await observeTenants(
+    config,
+    app ? 'exists' : observed.app.status === 'missing' ? 'missing' : 'unknown',
+    {
+      credentialFor,
+      noCredentialReason: noCredentialReason(config, observed.secret.status),
+      roleAssignments: credential => roleAssignments(credential),
+      armAudience: cloud.armAudience,
+      concurrency: inputs.concurrency,
+      freshCredential: freshCredential ? retry : undefined,
+      mask: deps.mask
+    }
+  )
 
   let tenantSteps = planTenants(config, tenants)
   if (inputs.mode === 'apply' && tenantSteps.some(step => step.write)) {

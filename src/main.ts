@@ -11,7 +11,7 @@ import { BridgeError, runBridge } from './bridge.js'
 import { loadTenantsFile } from './config/load.js'
 import type { ConfigProblem } from './config/types.js'
 import { type Inputs, InputError, getInputs } from './inputs.js'
-import { annotationsFor } from './report/annotations.js'
+import { type Annotation, annotationsFor } from './report/annotations.js'
 import { renderComment, upsertComment } from './report/comment.js'
 import { failureFor, outputsFor } from './report/outputs.js'
 import { renderSummary } from './report/summary.js'
@@ -68,7 +68,31 @@ async function publish(report: Report, inputs: Inputs): Promise<void> {
   await mkdir(join(reportFile, '..'), { recursive: true })
   await writeFile(reportFile, `${JSON.stringify(report, null, 2)}\n`)
 
-  for (const annotation of annotationsFor(report)) {
+  annotate(annotationsFor(report))
+  if (process.env.GITHUB_STEP_SUMMARY)
+    await core.summary.addRaw(renderSummary(report, { reportFile })).write()
+  await commentOnPullRequest(report, inputs)
+  for (const [name, value] of Object.entries(outputsFor(report, reportFile))) core.setOutput(name, value)
+  const failure = failureFor(report, inputs.failOn)
+  if (failure) core.setFailed(failure)
+}
+
+/**
+ * GitHub shows at most 10 annotations of each level per step and drops the rest; past that, one notice says how
+ * many more there are, so a long list does not silently lose findings.
+ */
+const ANNOTATIONS_PER_LEVEL = 10
+
+function annotate(annotations: Annotation[]): void {
+  const shown = new Map<Annotation['level'], number>()
+  let hidden = 0
+  for (const annotation of annotations) {
+    const count = shown.get(annotation.level) ?? 0
+    if (count >= ANNOTATIONS_PER_LEVEL) {
+      hidden++
+      continue
+    }
+    shown.set(annotation.level, count + 1)
     const properties = {
       title: annotation.title,
       file: annotation.file,
@@ -79,12 +103,7 @@ async function publish(report: Report, inputs: Inputs): Promise<void> {
     else if (annotation.level === 'warning') core.warning(annotation.message, properties)
     else core.notice(annotation.message, properties)
   }
-  if (process.env.GITHUB_STEP_SUMMARY)
-    await core.summary.addRaw(renderSummary(report, { reportFile })).write()
-  await commentOnPullRequest(report, inputs)
-  for (const [name, value] of Object.entries(outputsFor(report, reportFile))) core.setOutput(name, value)
-  const failure = failureFor(report, inputs.failOn)
-  if (failure) core.setFailed(failure)
+  if (hidden > 0) core.notice(`${hidden} more finding(s) are in the job summary and the JSON report.`)
 }
 
 async function commentOnPullRequest(report: Report, inputs: Inputs): Promise<void> {

@@ -73,21 +73,24 @@ export interface TenantReaders {
   mask?: (token: string) => void
 }
 
+/** Whether the multi-tenant app exists: `unknown` when it could not be read (then no tenant can be judged). */
+export type AppPresence = 'exists' | 'missing' | 'unknown'
+
 /** Consent (and the role assignments of consented tenants) in every customer tenant, concurrency-bounded. */
 export async function observeTenants(
   config: TenantsConfig,
-  appExists: boolean,
+  app: AppPresence,
   readers: TenantReaders
 ): Promise<Map<string, ObservedTenant>> {
   const observed = await mapLimit(config.tenants, readers.concurrency, tenant =>
-    observeTenant(tenant, appExists, readers)
+    observeTenant(tenant, app, readers)
   )
   return new Map(observed.map(tenant => [tenant.tenantId, tenant]))
 }
 
 async function observeTenant(
   tenant: TenantConfig,
-  appExists: boolean,
+  app: AppPresence,
   readers: TenantReaders
 ): Promise<ObservedTenant> {
   const skipped = (): ObservedTenant['assignments'] =>
@@ -96,7 +99,17 @@ async function observeTenant(
       roleDefinitionId: a.roleDefinitionId,
       lookup: { status: 'skipped' }
     }))
-  if (!appExists) {
+  if (app === 'unknown') {
+    return {
+      tenantId: tenant.tenantId,
+      consent: {
+        status: 'error',
+        detail: 'The app could not be read in the provider tenant, so consent was not checked.'
+      },
+      assignments: skipped()
+    }
+  }
+  if (app === 'missing') {
     return {
       tenantId: tenant.tenantId,
       consent: {
