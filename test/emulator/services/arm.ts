@@ -1,0 +1,575 @@
+/**
+ * ARM Microsoft.Authorization, api-version 2022-04-01: role assignments (list / get / create / delete) and
+ * role definitions (list / get), with ARM's authentication, tenant and RBAC checks in front of them.
+ * Wire formats: reference/arm-kv-peers.md A (swagger `authorization-RoleAssignmentsCalls.json` and its
+ * examples; MicrosoftDocs/azure-docs `role-assignments-list-rest.md`, `role-assignments-rest.md`,
+ * `troubleshooting.md`). Behaviour chosen where no document settles it is listed in RESOURCES.md.
+ */
+import type { AccessTokenClaims, Directory, EmuRequest, EmuResponse, ResourceService } from '../contracts.js'
+import type { RoleAssignment, ResourceState } from '../state/resources.js'
+import { PRINCIPAL_TYPES, armTime, assignmentId, assignmentView } from '../state/resources.js'
+import type { ParsedScope } from '../state/resources-scope.js'
+import { GUID, isAtOrAbove, normalizeScope, parseScope, scopeKey } from '../state/resources-scope.js'
+import type { RoleDefinition } from './role-catalogue.js'
+import { BUILT_IN_ROLES, ROLE_DEFINITIONS_SEGMENT, roleByGuid, roleGuidOf } from './role-catalogue.js'
+
+/** Current stable Microsoft.Authorization version (reference/arm-kv-peers.md A.1); @azure/arm-authorization 9 sends it. */
+export const ARM_API_VERSION = '2022-04-01'
+/**
+ * The audiences ARM accepts, as its InvalidAuthenticationToken message lists them ("It should exactly match
+ * with one of the allowed audiences 'https://management.core.windows.net/','https://management.core.windows.net',
+ * 'https://management.azure.com/','https://management.azure.com'").
+ */
+export const ARM_AUDIENCES = [
+  'https://management.core.windows.net/',
+  'https://management.core.windows.net',
+  'https://management.azure.com/',
+  'https://management.azure.com'
+]
+/** Small on purpose: a few assignments already span pages, so clients' `nextLink` handling is exercised. */
+export const ARM_PAGE_SIZE = 3
+
+export const ACTION_ASSIGNMENTS_READ = 'Microsoft.Authorization/roleAssignments/read'
+export const ACTION_ASSIGNMENTS_WRITE = 'Microsoft.Authorization/roleAssignments/write'
+export const ACTION_ASSIGNMENTS_DELETE = 'Microsoft.Authorization/roleAssignments/delete'
+const ROLE_DEFINITION_TYPE = 'Microsoft.Authorization/roleDefinitions'
+
+const AUTHORIZATION_PROVIDER =
+  /^(.*?)\/providers\/microsoft\.authorization\/(roleassignments|roledefinitions)(?:\/([^/]+))?\/?$/i
+
+interface Route {
+  scope: string
+  collection: 'roleAssignments' | 'roleDefinitions'
+  name: string | undefined
+}
+
+/** A request that passed authentication and the subscription/tenant checks. */
+interface Call {
+  req: EmuRequest
+  route: Route
+  caller: AccessTokenClaims
+  tenantId: string
+  scope: ParsedScope
+}
+
+class ArmError extends Error {
+  readonly status: number
+  readonly code: string
+  constructor(status: number, code: string, message: string) {
+    super(message)
+    this.status = status
+    this.code = code
+  }
+}
+
+/** ARM's error envelope (common-types `ErrorResponse`, reference/arm-kv-peers.md A.5). */
+function armError(status: number, code: string, message: string): EmuResponse {
+  return { status, body: { error: { code, message } } }
+}
+
+export function createArmService(directory: Directory, state: ResourceState): ResourceService {
+  return {
+    name: 'arm-authorization',
+    handles: req => req.vault === undefined && routeOf(req.path) !== undefined,
+    handle: (req, caller) => {
+      try {
+        return handleArm(directory, state, req, caller)
+      } catch (e) {
+        if (e instanceof ArmError) return armError(e.status, e.code, e.message)
+        throw e
+      }
+    }
+  }
+}
+
+function routeOf(path: string): Route | undefined {
+  const m = AUTHORIZATION_PROVIDER.exec(path)
+  if (!m) return undefined
+  return {
+    scope: normalizeScope(m[1] ?? ''),
+    collection: m[2]?.toLowerCase() === 'roleassignments' ? 'roleAssignments' : 'roleDefinitions',
+    name: m[3]
+  }
+}
+
+function handleArm(
+  directory: Directory,
+  state: ResourceState,
+  req: EmuRequest,
+  claims: AccessTokenClaims | undefined
+): EmuResponse {
+  const route = routeOf(req.path)
+  if (!route) return armError(404, 'NotFound', `No route for '${req.path}'.`)
+  checkApiVersion(req)
+  const caller = authenticate(req, claims)
+  const scope = parseScope(route.scope)
+  if (!scope) {
+    throw new ArmError(
+      400,
+      'InvalidScope',
+      `The scope '${route.scope}' is not a subscription, resource group or resource scope.`
+    )
+  }
+  const call: Call = { req, route, caller, scope, tenantId: tenantOf(state, scope, caller) }
+  if (route.collection === 'roleDefinitions') return handleRoleDefinitions(state, call)
+  switch (req.method.toUpperCase()) {
+    case 'GET':
+      return route.name === undefined ? listAssignments(state, call) : getAssignment(state, call, route.name)
+    case 'PUT':
+      return putAssignment(directory, state, call, route.name)
+    case 'DELETE':
+      return deleteAssignment(state, call, route.name)
+    default:
+      return armError(
+        405,
+        'MethodNotAllowed',
+        `The method '${req.method}' is not supported on role assignments.`
+      )
+  }
+}
+
+function checkApiVersion(req: EmuRequest): void {
+  const version = req.query.get('api-version')
+  if (version === null || version === '') {
+    // "The api-version query parameter (?api-version=) is required for all requests." (Azure/azure-sdk-for-python#34747)
+    throw new ArmError(
+      400,
+      'MissingApiVersionParameter',
+      'The api-version query parameter (?api-version=) is required for all requests.'
+    )
+  }
+  if (version !== ARM_API_VERSION) {
+    // message form as quoted in hashicorp/vault-plugin-secrets-azure#13 (a role assignment create)
+    throw new ArmError(
+      400,
+      'InvalidApiVersionParameter',
+      `The api-version '${version}' is invalid. The supported versions are '${ARM_API_VERSION}'.`
+    )
+  }
+}
+
+function authenticate(req: EmuRequest, claims: AccessTokenClaims | undefined): AccessTokenClaims {
+  if (req.headers.authorization === undefined) {
+    throw new ArmError(
+      401,
+      'AuthenticationFailed',
+      "Authentication failed. The 'Authorization' header is missing."
+    )
+  }
+  if (!claims) throw new ArmError(401, 'InvalidAuthenticationToken', 'The access token is invalid.')
+  if (!ARM_AUDIENCES.includes(claims.aud)) {
+    throw new ArmError(
+      401,
+      'InvalidAuthenticationToken',
+      `The access token has been obtained for wrong audience or resource '${claims.aud}'. It should exactly match with one of the allowed audiences ${ARM_AUDIENCES.map(a => `'${a}'`).join(',')}.`
+    )
+  }
+  return claims
+}
+
+/** The tenant a scope lives in; a token from any other tenant is refused as ARM refuses it. */
+function tenantOf(state: ResourceState, scope: ParsedScope, caller: AccessTokenClaims): string {
+  if (scope.kind === 'root') return caller.tid.toLowerCase()
+  const sub = state.subscription(scope.subscriptionId)
+  if (!sub)
+    throw new ArmError(
+      404,
+      'SubscriptionNotFound',
+      `The subscription '${scope.subscriptionId}' could not be found.`
+    )
+  if (sub.tenantId !== caller.tid.toLowerCase()) {
+    // reference/arm-kv-peers.md A.5 (Azure/azure-sdk-for-net#49391)
+    throw new ArmError(
+      401,
+      'InvalidAuthenticationTokenTenant',
+      `The access token is from the wrong issuer 'https://sts.windows.net/${caller.tid}/'. It must match the tenant 'https://sts.windows.net/${sub.tenantId}/' associated with this subscription. Please use the authority (URL) 'https://login.windows.net/${sub.tenantId}' to get the token. Note, if the subscription is transferred to another tenant there is no impact to the services, but information about new tenant could take time to propagate (up to an hour). If you just transferred your subscription and see this error message, please try back later.`
+    )
+  }
+  return sub.tenantId
+}
+
+/** ARM authorizes before the resource provider sees the request, so this runs before any scope or body check. */
+function authorize(state: ResourceState, call: Call, action: string, target: string): void {
+  if (state.isPermitted(call.tenantId, call.caller.oid, call.route.scope, action, 'control')) return
+  const who = `The client '${call.caller.oid}' with object id '${call.caller.oid}'`
+  // learn.microsoft.com/azure/role-based-access-control/troubleshooting: writes mention ABAC conditions, reads do not
+  const what =
+    action === ACTION_ASSIGNMENTS_READ
+      ? `does not have authorization to perform action '${action}'`
+      : `does not have authorization or an ABAC condition not fulfilled to perform action '${action}'`
+  throw new ArmError(
+    403,
+    'AuthorizationFailed',
+    `${who} ${what} over scope '${target}' or the scope is invalid. If access was recently granted, please refresh your credentials.`
+  )
+}
+
+function requireScopeExists(state: ResourceState, call: Call): void {
+  const problem = state.scopeProblem(call.scope)
+  if (problem) throw new ArmError(problem.status, problem.code, problem.message)
+}
+
+// --- role assignments ---
+
+type AssignmentFilter = { atScope: boolean; principalId: string | undefined }
+
+/**
+ * `$filter` as the 2022-04-01 swagger and role-assignments-list-rest.md define it: `atScope()` (at or above
+ * the scope), `principalId eq '{id}'` / `assignedTo('{id}')` (one principal, at, above or below), or
+ * `atScope() and assignedTo('{id}')`. Without a filter the list holds assignments at, above and below.
+ * `assignedTo` is transitive through groups in Azure; the emulator has no groups, so it equals `principalId eq`.
+ */
+function parseAssignmentFilter(raw: string | null): AssignmentFilter {
+  const filter: AssignmentFilter = { atScope: false, principalId: undefined }
+  if (raw === null || raw.trim() === '') return filter
+  for (const term of raw.trim().split(/\s+and\s+/i)) {
+    const principal = /^principalId\s+eq\s+'([^']*)'$/i.exec(term) ?? /^assignedTo\('([^']*)'\)$/i.exec(term)
+    if (/^atScope\(\)$/i.test(term)) filter.atScope = true
+    else if (principal && filter.principalId === undefined) filter.principalId = principal[1]?.toLowerCase()
+    else {
+      throw new ArmError(
+        400,
+        'UnsupportedQuery',
+        `The filter '${raw}' is not supported. Supported filters are either 'atScope()' or 'principalId eq '{value}'' or 'assignedTo('{value}')'.`
+      )
+    }
+  }
+  return filter
+}
+
+function matchesFilter(a: RoleAssignment, scope: string, filter: AssignmentFilter): boolean {
+  if (filter.principalId !== undefined && a.principalId !== filter.principalId) return false
+  const atOrAbove = isAtOrAbove(a.scope, scope)
+  return filter.atScope ? atOrAbove : atOrAbove || isAtOrAbove(scope, a.scope)
+}
+
+function listAssignments(state: ResourceState, call: Call): EmuResponse {
+  authorize(state, call, ACTION_ASSIGNMENTS_READ, call.route.scope)
+  requireScopeExists(state, call)
+  const filter = parseAssignmentFilter(call.req.query.get('$filter'))
+  const matching = state
+    .assignmentsOfTenant(call.tenantId)
+    .filter(a => matchesFilter(a, call.route.scope, filter))
+  return { status: 200, body: page(call.req, matching.map(assignmentView)) }
+}
+
+function getAssignment(state: ResourceState, call: Call, name: string): EmuResponse {
+  authorize(state, call, ACTION_ASSIGNMENTS_READ, call.route.scope)
+  requireScopeExists(state, call)
+  const found = assignmentAt(state, call, name)
+  if (!found) return armError(404, 'RoleAssignmentNotFound', `The role assignment '${name}' is not found.`)
+  return { status: 200, body: assignmentView(found) }
+}
+
+function assignmentAt(state: ResourceState, call: Call, name: string): RoleAssignment | undefined {
+  const found = state.assignmentByName(call.tenantId, name)
+  return found && scopeKey(found.scope) === scopeKey(call.route.scope) ? found : undefined
+}
+
+interface AssignmentRequest {
+  role: RoleDefinition
+  principalId: string
+  principalType: string | undefined
+  description: string | null
+  condition: string | null
+  conditionVersion: string | null
+}
+
+function putAssignment(
+  directory: Directory,
+  state: ResourceState,
+  call: Call,
+  name: string | undefined
+): EmuResponse {
+  if (name === undefined) return armError(405, 'MethodNotAllowed', 'PUT needs a role assignment name.')
+  authorize(
+    state,
+    call,
+    ACTION_ASSIGNMENTS_WRITE,
+    `${call.route.scope === '/' ? '' : call.route.scope}/providers/Microsoft.Authorization/roleAssignments/${name}`
+  )
+  requireScopeExists(state, call)
+  if (!GUID.test(name)) {
+    // reference/arm-kv-peers.md A.5 (Azure/azure-service-operator#2586)
+    return armError(
+      400,
+      'InvalidRoleAssignmentId',
+      `The role assignment ID '${name}' is not valid. The role assignment ID must be a GUID.`
+    )
+  }
+  const wanted = readAssignmentRequest(call.req.body)
+  const existing = state.assignmentByName(call.tenantId, name)
+  if (existing) return updateAssignment(directory, call, existing, wanted)
+  const principalProblem = checkPrincipal(directory, call.tenantId, wanted)
+  if (principalProblem) return principalProblem
+  const duplicate = state.assignmentByTriple(
+    call.tenantId,
+    call.route.scope,
+    wanted.principalId,
+    wanted.role.guid
+  )
+  if (duplicate) {
+    // reference/arm-kv-peers.md A.5: the newer message names the existing assignment as 32 hex digits
+    return armError(
+      409,
+      'RoleAssignmentExists',
+      `The role assignment already exists. The ID of the existing role assignment is ${duplicate.name.replace(/-/g, '')}.`
+    )
+  }
+  const created = state.createAssignment({
+    name,
+    scope: call.route.scope,
+    role: wanted.role,
+    principalId: wanted.principalId,
+    // the property defaults to User (swagger RoleAssignmentProperties.principalType)
+    principalType: wanted.principalType ?? 'User',
+    tenantId: call.tenantId,
+    description: wanted.description,
+    condition: wanted.condition,
+    conditionVersion: wanted.conditionVersion,
+    createdBy: call.caller.oid
+  })
+  return { status: 201, body: assignmentView(created) }
+}
+
+/** A PUT to an existing name: 200 when it restates the same assignment, else the documented refusal. */
+function updateAssignment(
+  directory: Directory,
+  call: Call,
+  existing: RoleAssignment,
+  wanted: AssignmentRequest
+): EmuResponse {
+  const same =
+    scopeKey(existing.scope) === scopeKey(call.route.scope) &&
+    existing.principalId === wanted.principalId &&
+    existing.roleGuid === wanted.role.guid
+  if (!same) {
+    // reference/arm-kv-peers.md A.5 (jetbrains/teamcity-azure-template#10)
+    return armError(
+      400,
+      'RoleAssignmentUpdateNotPermitted',
+      'Tenant ID, application ID, principal ID, and scope are not allowed to be updated.'
+    )
+  }
+  existing.description = wanted.description ?? existing.description
+  existing.condition = wanted.condition
+  existing.conditionVersion = wanted.conditionVersion
+  existing.updatedOn = armTime(directory.now())
+  existing.updatedBy = call.caller.oid
+  return { status: 200, body: assignmentView(existing) }
+}
+
+function readAssignmentRequest(body: Buffer): AssignmentRequest {
+  let parsed: unknown
+  try {
+    parsed = JSON.parse(body.toString('utf8'))
+  } catch (e) {
+    throw new ArmError(
+      400,
+      'InvalidRequestContent',
+      `The request content was invalid and could not be deserialized: '${(e as Error).message}'.`
+    )
+  }
+  const props = (parsed as { properties?: Record<string, unknown> } | null)?.properties
+  if (typeof props !== 'object' || props === null) {
+    throw new ArmError(
+      400,
+      'InvalidRequestContent',
+      "The request content was invalid: the 'properties' object is required."
+    )
+  }
+  const roleDefinitionId = props.roleDefinitionId
+  const principalId = props.principalId
+  if (typeof roleDefinitionId !== 'string') {
+    throw new ArmError(
+      400,
+      'InvalidRequestContent',
+      "The request content was invalid: 'properties.roleDefinitionId' is required."
+    )
+  }
+  if (typeof principalId !== 'string') {
+    throw new ArmError(
+      400,
+      'InvalidRequestContent',
+      "The request content was invalid: 'properties.principalId' is required."
+    )
+  }
+  if (!GUID.test(principalId)) {
+    // reference/arm-kv-peers.md A.5 (Azure/azure-powershell#16627)
+    throw new ArmError(
+      400,
+      'InvalidPrincipalId',
+      `The Principal ID '${principalId}' is not valid. Principal ID must be a GUID.`
+    )
+  }
+  const guid = roleGuidOf(roleDefinitionId)
+  const role = guid !== undefined ? roleByGuid(guid) : undefined
+  if (!role) {
+    throw new ArmError(
+      400,
+      'RoleDefinitionDoesNotExist',
+      `The specified role definition with ID '${guid ?? roleDefinitionId}' does not exist.`
+    )
+  }
+  const principalType = props.principalType
+  if (principalType !== undefined && !(PRINCIPAL_TYPES as readonly unknown[]).includes(principalType)) {
+    throw new ArmError(
+      400,
+      'InvalidRequestContent',
+      `The request content was invalid: principalType '${String(principalType)}' is not one of ${PRINCIPAL_TYPES.join(', ')}.`
+    )
+  }
+  const condition = typeof props.condition === 'string' ? props.condition : null
+  return {
+    role,
+    principalId: principalId.toLowerCase(),
+    principalType: principalType as string | undefined,
+    description: typeof props.description === 'string' ? props.description : null,
+    condition,
+    conditionVersion: condition
+      ? typeof props.conditionVersion === 'string'
+        ? props.conditionVersion
+        : '2.0'
+      : null
+  }
+}
+
+/**
+ * The principal must be visible to ARM. A principal still replicating is accepted only when the request states
+ * its `principalType` — the documented remedy for a new service principal ("set the principalType property
+ * to ServicePrincipal", role-assignments-rest.md § New service principal).
+ */
+function checkPrincipal(
+  directory: Directory,
+  tenantId: string,
+  wanted: AssignmentRequest
+): EmuResponse | undefined {
+  const principal = directory.principal(tenantId, wanted.principalId)
+  if (principal === 'replicating' && wanted.principalType !== undefined) return undefined
+  if (principal === undefined || principal === 'replicating') {
+    // reference/arm-kv-peers.md A.5; ARM prints the principal id without dashes
+    return armError(
+      400,
+      'PrincipalNotFound',
+      `Principal ${wanted.principalId.replace(/-/g, '')} does not exist in the directory ${tenantId}. Check that you have the correct principal ID. If you are creating this principal and then immediately assigning a role, this error might be related to a replication delay. In this case, set the role assignment principalType property to a value, such as ServicePrincipal, User, or Group.  See https://aka.ms/docs-principaltype`
+    )
+  }
+  if (wanted.principalType !== undefined && wanted.principalType !== 'ServicePrincipal') {
+    // every principal of the emulated directory is a service principal
+    return armError(
+      400,
+      'UnmatchedPrincipalType',
+      `The PrincipalId '${wanted.principalId.replace(/-/g, '')}' has type 'ServicePrincipal', which is different from specified PrincipalType '${wanted.principalType}'.`
+    )
+  }
+  return undefined
+}
+
+function deleteAssignment(state: ResourceState, call: Call, name: string | undefined): EmuResponse {
+  if (name === undefined) return armError(405, 'MethodNotAllowed', 'DELETE needs a role assignment name.')
+  authorize(
+    state,
+    call,
+    ACTION_ASSIGNMENTS_DELETE,
+    `${call.route.scope === '/' ? '' : call.route.scope}/providers/Microsoft.Authorization/roleAssignments/${name}`
+  )
+  requireScopeExists(state, call)
+  const found = assignmentAt(state, call, name)
+  // RoleAssignments_Delete.json: 200 with the deleted assignment, or 204 when there is none
+  if (!found) return { status: 204 }
+  const view = assignmentView(found)
+  state.deleteRoleAssignment(assignmentId(found))
+  return { status: 200, body: view }
+}
+
+// --- role definitions ---
+
+/**
+ * Built-in role definitions are readable by any caller of the scope's tenant: they are the same published
+ * catalogue everywhere, and a caller checking which role to request must be able to read it first.
+ */
+function handleRoleDefinitions(state: ResourceState, call: Call): EmuResponse {
+  if (call.req.method.toUpperCase() !== 'GET') {
+    return armError(405, 'MethodNotAllowed', 'The emulator serves built-in role definitions read-only.')
+  }
+  requireScopeExists(state, call)
+  const name = call.route.name
+  if (name !== undefined) {
+    const role = GUID.test(name) ? roleByGuid(name) : undefined
+    if (!role)
+      return armError(
+        404,
+        'RoleDefinitionDoesNotExist',
+        `The specified role definition with ID '${name}' does not exist.`
+      )
+    return { status: 200, body: roleDefinitionView(role, call.scope) }
+  }
+  const roles = BUILT_IN_ROLES.filter(roleFilter(call.req.query.get('$filter')))
+  return {
+    status: 200,
+    body: page(
+      call.req,
+      roles.map(r => roleDefinitionView(r, call.scope))
+    )
+  }
+}
+
+/** `RoleDefinitionFilter` has `roleName` and `type` (reference/arm-kv-peers.md A.4). */
+function roleFilter(raw: string | null): (r: RoleDefinition) => boolean {
+  if (raw === null || raw.trim() === '') return () => true
+  const byName = /^roleName\s+eq\s+'(.*)'$/i.exec(raw.trim())
+  if (byName) return r => r.roleName.toLowerCase() === (byName[1] ?? '').toLowerCase()
+  const byType = /^type\s+eq\s+'(.*)'$/i.exec(raw.trim())
+  if (byType) return r => r.type.toLowerCase() === (byType[1] ?? '').toLowerCase()
+  throw new ArmError(
+    400,
+    'UnsupportedQuery',
+    `The filter '${raw}' is not supported. Supported filters are 'roleName eq '{value}'' or 'type eq '{value}''.`
+  )
+}
+
+/** GetRoleDefinitionByName.json: the id carries the subscription it was read at. */
+function roleDefinitionView(role: RoleDefinition, scope: ParsedScope): Record<string, unknown> {
+  const prefix = scope.kind === 'root' ? '' : `/subscriptions/${scope.subscriptionId.toLowerCase()}`
+  return {
+    properties: {
+      roleName: role.roleName,
+      type: role.type,
+      description: role.description,
+      assignableScopes: [...role.assignableScopes],
+      permissions: role.permissions.map(p => ({
+        actions: [...p.actions],
+        notActions: [...p.notActions],
+        dataActions: [...p.dataActions],
+        notDataActions: [...p.notDataActions]
+      }))
+    },
+    id: `${prefix}${ROLE_DEFINITIONS_SEGMENT}${role.guid}`,
+    type: ROLE_DEFINITION_TYPE,
+    name: role.guid
+  }
+}
+
+// --- paging ---
+
+/**
+ * One page of a list and, when more remain, an absolute `nextLink` that repeats the query (the SDK follows it
+ * verbatim: `x-ms-pageable: { nextLinkName: "nextLink" }`). The last page has no `nextLink`, as in the examples.
+ */
+function page(req: EmuRequest, items: unknown[]): Record<string, unknown> {
+  const skip = Number(req.query.get('$skipToken') ?? '0')
+  if (!Number.isInteger(skip) || skip < 0)
+    throw new ArmError(400, 'InvalidSkipToken', 'The $skipToken is not valid.')
+  const value = items.slice(skip, skip + ARM_PAGE_SIZE)
+  if (skip + ARM_PAGE_SIZE >= items.length) return { value }
+  const next = [...req.query].filter(([k]) => k !== '$skipToken')
+  next.push(['$skipToken', String(skip + ARM_PAGE_SIZE)])
+  return { value, nextLink: `${req.origin}${encodeURI(req.path)}?${queryString(next)}` }
+}
+
+/** Like ARM's own next links, `$filter` and `$skipToken` keep their literal `$`. */
+export function queryString(pairs: [string, string][]): string {
+  return pairs
+    .map(([k, v]) => `${encodeURIComponent(k).replace(/^%24/, '$')}=${encodeURIComponent(v)}`)
+    .join('&')
+}
