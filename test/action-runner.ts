@@ -1,0 +1,123 @@
+/**
+ * Runs the committed `dist/index.js` as the GitHub Actions runner does: a fresh `node` process with INPUT_*
+ * variables, GITHUB_OUTPUT / GITHUB_STEP_SUMMARY files, the OIDC request variables and an event payload — and
+ * collects everything it writes. Used by the end-to-end tests and the `npm start` demo.
+ */
+import { spawn } from 'node:child_process'
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import type { EmulatorEndpoints } from './emulator/index.js'
+
+export const ROOT = fileURLToPath(new URL('..', import.meta.url))
+export const DIST = join(ROOT, 'dist', 'index.js')
+
+export interface ActionRun {
+  exitCode: number
+  stdout: string
+  stderr: string
+  /** GITHUB_OUTPUT parsed. */
+  outputs: Record<string, string>
+  /** GITHUB_STEP_SUMMARY's content. */
+  summary: string
+  /** Everything the action wrote, in one string: stdout, stderr, outputs file, summary, report file. */
+  everything: string
+  workspace: string
+  reportFile?: string
+  report?: unknown
+}
+
+export interface ActionRunOptions {
+  endpoints?: EmulatorEndpoints
+  /** `with:` inputs, by input name. */
+  inputs: Record<string, string>
+  /** Files to lay in the workspace, by relative path. */
+  files?: Record<string, string>
+  eventName?: string
+  event?: object
+  /** Extra environment (overrides). */
+  env?: Record<string, string>
+}
+
+/** GITHUB_OUTPUT's multi-line format: `name<<DELIMITER\nvalue\nDELIMITER`. */
+function parseOutputs(text: string): Record<string, string> {
+  const outputs: Record<string, string> = {}
+  const lines = text.split('\n')
+  for (let i = 0; i < lines.length; i++) {
+    const match = /^([^<]+)<<(.+)$/.exec(lines[i] ?? '')
+    if (!match) continue
+    const [, name, delimiter] = match
+    const value: string[] = []
+    while (++i < lines.length && lines[i] !== delimiter) value.push(lines[i] ?? '')
+    outputs[name!] = value.join('\n')
+  }
+  return outputs
+}
+
+export async function runAction(options: ActionRunOptions): Promise<ActionRun> {
+  const workspace = mkdtempSync(join(tmpdir(), 'etb-workspace-'))
+  const runnerTemp = join(workspace, '_temp')
+  mkdirSync(runnerTemp)
+  for (const [path, content] of Object.entries(options.files ?? {})) {
+    mkdirSync(join(workspace, path, '..'), { recursive: true })
+    writeFileSync(join(workspace, path), content)
+  }
+  const outputFile = join(runnerTemp, 'output.txt')
+  const summaryFile = join(runnerTemp, 'summary.md')
+  const eventFile = join(runnerTemp, 'event.json')
+  writeFileSync(outputFile, '')
+  writeFileSync(summaryFile, '')
+  writeFileSync(eventFile, JSON.stringify(options.event ?? {}))
+  const env: Record<string, string> = {
+    PATH: process.env.PATH ?? '',
+    HOME: process.env.HOME ?? workspace,
+    GITHUB_ACTIONS: 'true',
+    CI: 'true',
+    GITHUB_WORKSPACE: workspace,
+    RUNNER_TEMP: runnerTemp,
+    GITHUB_OUTPUT: outputFile,
+    GITHUB_STEP_SUMMARY: summaryFile,
+    GITHUB_EVENT_NAME: options.eventName ?? 'push',
+    GITHUB_EVENT_PATH: eventFile,
+    GITHUB_REPOSITORY: 'contoso/tenant-onboarding',
+    GITHUB_SERVER_URL: 'https://github.com',
+    GITHUB_API_URL: 'https://127.0.0.1:9/api',
+    GITHUB_RUN_ID: '1',
+    GITHUB_REF: 'refs/heads/main',
+    GITHUB_SHA: '0000000000000000000000000000000000000000'
+  }
+  if (options.endpoints) {
+    env.ACTIONS_ID_TOKEN_REQUEST_URL = options.endpoints.oidcRequestUrl
+    env.ACTIONS_ID_TOKEN_REQUEST_TOKEN = options.endpoints.oidcRequestToken
+    // Read by Node only at process start: exactly how a runner behind a private CA would trust it.
+    env.NODE_EXTRA_CA_CERTS = options.endpoints.caFile
+  }
+  for (const [name, value] of Object.entries(options.inputs)) {
+    env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value
+  }
+  Object.assign(env, options.env)
+
+  const child = spawn(process.execPath, [DIST], { cwd: workspace, env, stdio: ['ignore', 'pipe', 'pipe'] })
+  let stdout = ''
+  let stderr = ''
+  child.stdout.on('data', chunk => (stdout += chunk))
+  child.stderr.on('data', chunk => (stderr += chunk))
+  const exitCode = await new Promise<number>(resolve => child.on('close', code => resolve(code ?? -1)))
+
+  const outputsText = readFileSync(outputFile, 'utf8')
+  const summary = readFileSync(summaryFile, 'utf8')
+  const outputs = parseOutputs(outputsText)
+  const reportFile = outputs['report-file']
+  const reportText = reportFile ? readFileSync(reportFile, 'utf8') : ''
+  return {
+    exitCode,
+    stdout,
+    stderr,
+    outputs,
+    summary,
+    everything: [stdout, stderr, outputsText, summary, reportText].join('\n'),
+    workspace,
+    ...(reportFile ? { reportFile, report: JSON.parse(reportText) as unknown } : {})
+  }
+}

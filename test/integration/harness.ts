@@ -1,0 +1,69 @@
+/** Runs the pipeline in-process against the emulator, as main.ts would, and keeps everything it logs. */
+import { readFileSync } from 'node:fs'
+import { resolveCloud } from '../../src/cloud.js'
+import { parseTenantsFile } from '../../src/config/load.js'
+import type { TenantsConfig } from '../../src/config/types.js'
+import { type BridgeDeps, type BridgeInputs, runBridge } from '../../src/bridge.js'
+import type { Report } from '../../src/report/types.js'
+import { type Emulator, startEmulator } from '../emulator/index.js'
+
+export const SCENARIOS = new URL('../emulator/scenarios/', import.meta.url)
+export const FIXTURES = new URL('./fixtures/', import.meta.url)
+
+export function tenantsFile(name: string): TenantsConfig {
+  const loaded = parseTenantsFile(readFileSync(new URL(name, FIXTURES), 'utf8'), `.github/${name}`)
+  if (!loaded.ok) throw new Error(loaded.problems.map(p => `${p.line}: ${p.message}`).join('\n'))
+  return loaded.config
+}
+
+export async function emulator(
+  scenario: string | object,
+  options: Parameters<typeof startEmulator>[0] = {}
+): Promise<Emulator> {
+  return startEmulator({
+    ...options,
+    scenario: typeof scenario === 'string' ? new URL(scenario, SCENARIOS).pathname : scenario
+  })
+}
+
+export interface Run {
+  report: Report
+  logs: string[]
+  masked: string[]
+}
+
+/** Fast replication retries: the emulator's lags are short in tests. */
+export const FAST_RETRY = { delaysMs: [100, 200, 400, 800, 1600, 3200] }
+
+export async function bridge(
+  emu: Emulator,
+  config: TenantsConfig,
+  overrides: Partial<BridgeInputs> = {},
+  deps: Partial<BridgeDeps> = {}
+): Promise<Run> {
+  const logs: string[] = []
+  const masked: string[] = []
+  const automation = emu.endpoints.automation
+  if (!automation) throw new Error('the scenario names no automation identity')
+  const inputs: BridgeInputs = {
+    mode: 'plan',
+    clientId: automation.clientId,
+    tenantId: automation.tenantId,
+    cloud: resolveCloud('custom', emu.endpoints.cloudEndpoints),
+    rotate: 'auto',
+    concurrency: 4,
+    ...overrides
+  }
+  const report = await runBridge(inputs, config, {
+    getIdToken: async audience => {
+      const token = emu.mintGithubToken(audience)
+      masked.push(token)
+      return token
+    },
+    info: message => logs.push(message),
+    mask: value => masked.push(value),
+    replicationRetry: FAST_RETRY,
+    ...deps
+  })
+  return { report, logs, masked }
+}
