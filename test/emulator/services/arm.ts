@@ -69,7 +69,7 @@ function armError(status: number, code: string, message: string): EmuResponse {
 
 export function createArmService(directory: Directory, state: ResourceState): ResourceService {
   return {
-    name: 'arm-authorization',
+    name: 'arm',
     handles: req => req.vault === undefined && routeOf(req.path) !== undefined,
     handle: (req, caller) => {
       try {
