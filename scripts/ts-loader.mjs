@@ -11,7 +11,10 @@ registerHooks({
   resolve(specifier, context, nextResolve) {
     if (specifier.startsWith('.') && specifier.endsWith('.js') && context.parentURL?.startsWith('file:')) {
       const candidate = new URL(specifier.replace(/\.js$/, '.ts'), context.parentURL)
-      if (!existsSync(fileURLToPath(new URL(specifier, context.parentURL))) && existsSync(fileURLToPath(candidate))) {
+      if (
+        !existsSync(fileURLToPath(new URL(specifier, context.parentURL))) &&
+        existsSync(fileURLToPath(candidate))
+      ) {
         return nextResolve(candidate.href, context)
       }
     }

@@ -492,7 +492,7 @@ describe('parseTenantsFile on malformed files', () => {
     const result = parseTenantsFile(text, FILE)
     expect(result.ok).toBe(false)
     if (result.ok) return
-    expect(result.problems).toEqual<ConfigProblem[]>([{ file: FILE, line, column, message }])
+    expect(result.problems).toEqual([{ file: FILE, line, column, message } satisfies ConfigProblem])
   })
 })
 

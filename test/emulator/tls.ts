@@ -89,8 +89,17 @@ export const TLS_DIR_ENV = 'EMULATOR_TLS_DIR'
 
 /** The TLS material kept in `dir`, created there on first use. */
 export function sharedTlsMaterial(dir: string): TlsMaterial {
-  const files = { caFile: join(dir, 'ca.pem'), cert: join(dir, 'server.pem'), key: join(dir, 'server-key.pem') }
-  if (!existsSync(files.caFile) || !existsSync(files.cert) || !existsSync(files.key) || expiresSoon(files.cert)) {
+  const files = {
+    caFile: join(dir, 'ca.pem'),
+    cert: join(dir, 'server.pem'),
+    key: join(dir, 'server-key.pem')
+  }
+  if (
+    !existsSync(files.caFile) ||
+    !existsSync(files.cert) ||
+    !existsSync(files.key) ||
+    expiresSoon(files.cert)
+  ) {
     const fresh = generateTlsMaterial()
     mkdirSync(dir, { recursive: true })
     writeFileSync(files.key, fresh.keyPem, { mode: 0o600 })
@@ -148,6 +157,6 @@ function buildCertificate(spec: CertificateSpec): forge.pki.Certificate {
   cert.setSubject(spec.subject)
   cert.setIssuer(spec.issuer ?? spec.subject)
   cert.setExtensions(spec.extensions)
-  cert.sign(spec.signingKey, forge.md.sha256.create())
+  cert.sign(spec.signingKey as forge.pki.rsa.PrivateKey, forge.md.sha256.create())
   return cert
 }

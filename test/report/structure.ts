@@ -29,7 +29,7 @@ export function expectInert(markdown: string): void {
   expect(markdown).not.toMatch(/<img/i)
   expect(markdown).not.toContain('](javascript:')
   expect(markdown).not.toContain('onerror=')
-  for (const [index] of [...markdown.matchAll(/</g)].map(m => [m.index ?? 0])) {
+  for (const index of [...markdown.matchAll(/</g)].map(m => m.index ?? 0)) {
     expect(markdown.slice(index, index + 40)).toMatch(OUR_TAGS)
   }
   for (const match of markdown.matchAll(/\]\(/g)) {
