@@ -9,7 +9,7 @@ import type { AccessTokenClaims, EmuResponse } from '../contracts.js'
 import type { CoreRequest } from '../http.js'
 import { json, readFormBody } from '../http.js'
 import type { JwtSigner } from '../jwt.js'
-import type { Application, DirectoryState, Tenant } from '../state/directory.js'
+import type { Application, DirectoryState, FederatedIdentityCredential, Tenant } from '../state/directory.js'
 import { hashSecret } from '../state/directory.js'
 
 /** `client_assertion_type` for a JWT bearer assertion (RFC 7523; v2-oauth2-client-creds-grant-flow.md). */
@@ -272,13 +272,18 @@ export class EntraService {
     const iss = String(claims.iss)
     const sub = String(claims.sub)
     const audiences = Array.isArray(claims.aud) ? claims.aud.map(String) : [String(claims.aud)]
-    const visible = app.federatedIdentityCredentials.filter(
-      f => !this.directory.isLagging(f.createdAt, this.directory.lags.federatedCredentialMs)
+    const lagging = (f: FederatedIdentityCredential): boolean =>
+      this.directory.isLagging(f.createdAt, this.directory.lags.federatedCredentialMs)
+    const matchesIssuerAndAudience = (f: FederatedIdentityCredential): boolean =>
+      f.issuer === iss && f.audiences.some(a => audiences.includes(a))
+    const issuerAndAudience = app.federatedIdentityCredentials.filter(
+      f => !lagging(f) && matchesIssuerAndAudience(f)
     )
-    const issuerAndAudience = visible.filter(
-      f => f.issuer === iss && f.audiences.some(a => audiences.includes(a))
+    // a record that would match but has not propagated yet fails as no record at all (70021, considerations doc)
+    const propagating = app.federatedIdentityCredentials.some(
+      f => lagging(f) && matchesIssuerAndAudience(f) && f.subject === sub
     )
-    if (issuerAndAudience.length === 0) {
+    if (issuerAndAudience.length === 0 || (propagating && !issuerAndAudience.some(f => f.subject === sub))) {
       return aad(
         401,
         'invalid_client',

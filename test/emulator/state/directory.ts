@@ -57,6 +57,8 @@ export interface Application {
   owners: string[]
   passwordCredentials: PasswordCredential[]
   federatedIdentityCredentials: FederatedIdentityCredential[]
+  /** other writable Graph properties (description, notes, tags, requiredResourceAccess, …), kept as sent */
+  properties: Record<string, unknown>
   homeTenantId: string
   createdDateTime: string
   createdAt: number
@@ -217,6 +219,7 @@ export class DirectoryState implements Directory {
       owners: [...(fields.owners ?? [])],
       passwordCredentials: [],
       federatedIdentityCredentials: [],
+      properties: {},
       homeTenantId: tenant.id,
       createdDateTime: new Date(createdAt === SEEDED_AT ? this.now() : createdAt).toISOString(),
       createdAt
@@ -252,6 +255,10 @@ export class DirectoryState implements Directory {
     }
     tenant.servicePrincipals.set(sp.id, sp)
     return sp
+  }
+
+  deleteApplication(app: Application): void {
+    this.tenant(app.homeTenantId)?.applications.delete(app.id)
   }
 
   deleteServicePrincipal(tenantId: string, objectId: string): boolean {
