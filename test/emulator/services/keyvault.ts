@@ -11,9 +11,13 @@ import { queryString } from './arm.js'
 
 /** Token audience of the Key Vault data plane (reference/arm-kv-peers.md B.4). */
 export const KEY_VAULT_AUDIENCE = 'https://vault.azure.net'
-/** The version @azure/keyvault-secrets 4.12 sends; 7.x is accepted too (reference/arm-kv-peers.md B.1). */
-export const KEY_VAULT_API_VERSION = '2025-07-01'
-const ACCEPTED_API_VERSION = /^(7\.[0-6](-preview(\.\d+)?)?|2025-07-01)$/
+/**
+ * The newest data-plane version: @azure/keyvault-secrets 4.12.0 sends it (`LATEST_API_VERSION`, and its
+ * `KnownVersions` enum lists 7.6, 2025-07-01 and 2026-04-01). 7.x and 2025-07-01 are accepted too
+ * (reference/arm-kv-peers.md B.1).
+ */
+export const KEY_VAULT_API_VERSION = '2026-04-01'
+const ACCEPTED_API_VERSION = /^(7\.[0-6](-preview(\.\d+)?)?|2025-07-01|2026-04-01)$/
 /** Small on purpose so that a few versions already span pages; `maxresults` (1–25) overrides it. */
 export const KEY_VAULT_PAGE_SIZE = 3
 /** Key Vault's upper bound for `maxresults` (swagger `maxresults` parameter: maximum 25). */
