@@ -168,7 +168,7 @@ function tenantReport(input: ReportInput, tenant: TenantConfig, appId: string | 
   const observed = input.tenants.get(tenant.tenantId)
   const consent = observed?.consent ?? { status: 'error' as const, detail: 'not observed' }
   const links =
-    consent.status !== 'consented' && appId
+    consent.status === 'needs-consent' && appId
       ? consentLinks({
           authorityHost: input.cloud.authorityHost,
           tenantId: tenant.tenantId,
