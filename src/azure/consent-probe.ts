@@ -49,6 +49,12 @@ export async function probeConsent(
     const oid = jwtClaims(token).oid
     return { status: 'consented', principalId: typeof oid === 'string' ? oid.toLowerCase() : undefined }
   } catch (error) {
+    if (isUnknownAuthority(error)) {
+      return {
+        status: 'tenant-not-found',
+        detail: `Entra has no OpenID configuration for this tenant in this cloud: the tenant does not exist, or it is in another cloud (${(error as Error).message}).`
+      }
+    }
     const failure = entraFailureOf(error)
     return {
       status: consentStatusOf(failure.code),
@@ -57,6 +63,20 @@ export async function probeConsent(
       detail: failure.message
     }
   }
+}
+
+/**
+ * MSAL reads the tenant's OpenID configuration before the token request; for a tenant Entra does not know that
+ * read fails (400, AADSTS90002) and MSAL reports only `endpoints_resolution_error`, without the number
+ * (reference/sdk-local-endpoints.md). The provider's own sign-in has already reached the same authority host, so
+ * here the one likely cause is the tenant itself.
+ */
+function isUnknownAuthority(error: unknown): boolean {
+  return (
+    error instanceof Error &&
+    error.name === 'CredentialUnavailableError' &&
+    error.message.includes('endpoints_resolution_error')
+  )
 }
 
 function isLag(error: unknown): boolean {
