@@ -737,24 +737,91 @@ describe('ARM role assignments', () => {
       expect((await call(arm, put(KV_CMK, NAME, readerAtRg), claims(T1, UAA_SP))).status).toBe(201)
     })
 
-    it('does not let a conditioned assignment grant anything', async () => {
+    /** delegate-role-assignments-examples.md § "Constrain roles and principal types" (Reader, Storage Blob Data Reader) */
+    const DELEGATION = `(
+ (
+  !(ActionMatches{'Microsoft.Authorization/roleAssignments/write'})
+ )
+ OR
+ (
+  @Request[Microsoft.Authorization/roleAssignments:RoleDefinitionId] ForAnyOfAnyValues:GuidEquals {acdd72a7-3385-48ef-bd42-f606fba81ae7, 2a2b9908-6ea1-4ae2-8e65-a410df84e7d1}
+  AND
+  @Request[Microsoft.Authorization/roleAssignments:PrincipalType] ForAnyOfAnyValues:StringEqualsIgnoreCase {'ServicePrincipal'}
+ )
+)
+AND
+(
+ (
+  !(ActionMatches{'Microsoft.Authorization/roleAssignments/delete'})
+ )
+ OR
+ (
+  @Resource[Microsoft.Authorization/roleAssignments:RoleDefinitionId] ForAnyOfAnyValues:GuidEquals {acdd72a7-3385-48ef-bd42-f606fba81ae7, 2a2b9908-6ea1-4ae2-8e65-a410df84e7d1}
+  AND
+  @Resource[Microsoft.Authorization/roleAssignments:PrincipalType] ForAnyOfAnyValues:StringEqualsIgnoreCase {'ServicePrincipal'}
+ )
+)`
+
+    const delegated = (condition: string) => {
       const { arm, state } = setup()
       state.loadTenant(
         T1,
         {
           roleAssignments: [
-            {
-              scope: `${RG}`,
-              role: 'Owner',
-              principal: NOBODY,
-              condition:
-                '@Request[Microsoft.Authorization/roleAssignments:RoleDefinitionId] ForAnyOfAnyValues:GuidEquals {acdd72a7-3385-48ef-bd42-f606fba81ae7}'
-            }
+            { scope: RG, role: 'Role Based Access Control Administrator', principal: NOBODY, condition }
           ]
         },
         r => r
       )
+      return arm
+    }
+
+    it('lets a conditioned Role Based Access Control Administrator assign only the roles and types it lists', async () => {
+      const arm = delegated(DELEGATION)
+      const contributorRole = `/providers/Microsoft.Authorization/roleDefinitions/${CONTRIBUTOR.guid}`
+      const asContributor = await call(
+        arm,
+        put(RG, NAME, { ...readerAtRg, roleDefinitionId: contributorRole }),
+        claims(T1, NOBODY)
+      )
+      expect(asContributor.status).toBe(403)
+      expect(body(asContributor).error.message).toContain(
+        'does not have authorization or an ABAC condition not fulfilled'
+      )
+      const { principalType: _type, ...asUser } = readerAtRg
+      expect((await call(arm, put(RG, NAME, asUser), claims(T1, NOBODY))).status).toBe(403)
+      expect((await call(arm, put(RG, NAME, readerAtRg), claims(T1, NOBODY))).status).toBe(201)
+      expect((await call(arm, request(`${RG}${ASSIGNMENTS}`), claims(T1, NOBODY))).status).toBe(200)
+      expect(
+        (await call(arm, request(`${RG}${ASSIGNMENTS}/${NAME}`, { method: 'DELETE' }), claims(T1, NOBODY)))
+          .status
+      ).toBe(200)
+    })
+
+    it('refuses to delete an assignment of a role the condition does not list', async () => {
+      const arm = delegated(DELEGATION)
+      const list = await call(
+        arm,
+        request(`${RG}${ASSIGNMENTS}`, {
+          query: { 'api-version': '2022-04-01', $filter: `principalId eq '${UAA_SP}'` }
+        }),
+        claims(T1, NOBODY)
+      )
+      const name = (body(list).value as JsonBody[])[0]?.name as string
+      const res = await call(
+        arm,
+        request(`${RG}${ASSIGNMENTS}/${name}`, { method: 'DELETE' }),
+        claims(T1, NOBODY)
+      )
+      expect(res.status).toBe(403)
+    })
+
+    it('grants nothing through a condition it cannot read', async () => {
+      const arm = delegated(
+        "@Principal[Microsoft.Directory/CustomSecurityAttributes/Id:Team] StringEquals 'ops'"
+      )
       expect((await call(arm, put(RG, NAME, readerAtRg), claims(T1, NOBODY))).status).toBe(403)
+      expect((await call(arm, request(`${RG}${ASSIGNMENTS}`), claims(T1, NOBODY))).status).toBe(403)
     })
   })
 

@@ -8,6 +8,7 @@
 import type { AccessTokenClaims, Directory, EmuRequest, EmuResponse, ResourceService } from '../contracts.js'
 import type { RoleAssignment, ResourceState } from '../state/resources.js'
 import { PRINCIPAL_TYPES, armTime, assignmentId, assignmentView } from '../state/resources.js'
+import type { AssignmentAttributes, ConditionContext } from '../state/resources-condition.js'
 import type { ParsedScope } from '../state/resources-scope.js'
 import { GUID, isAtOrAbove, normalizeScope, parseScope, scopeKey } from '../state/resources-scope.js'
 import type { RoleDefinition } from './role-catalogue.js'
@@ -189,8 +190,15 @@ function tenantOf(state: ResourceState, scope: ParsedScope, caller: AccessTokenC
 }
 
 /** ARM authorizes before the resource provider sees the request, so this runs before any scope or body check. */
-function authorize(state: ResourceState, call: Call, action: string, target: string): void {
-  if (state.isPermitted(call.tenantId, call.caller.oid, call.route.scope, action, 'control')) return
+function authorize(
+  state: ResourceState,
+  call: Call,
+  action: string,
+  target: string,
+  attributes: Omit<ConditionContext, 'action'> = {}
+): void {
+  if (state.isPermitted(call.tenantId, call.caller.oid, call.route.scope, action, 'control', attributes))
+    return
   const who = `The client '${call.caller.oid}' with object id '${call.caller.oid}'`
   // learn.microsoft.com/azure/role-based-access-control/troubleshooting: writes mention ABAC conditions, reads do not
   const what =
@@ -266,6 +274,35 @@ function assignmentAt(state: ResourceState, call: Call, name: string): RoleAssig
   return found && scopeKey(found.scope) === scopeKey(call.route.scope) ? found : undefined
 }
 
+/** The id an authorization error names for a write or delete: the assignment's own id. */
+function assignmentTarget(call: Call, name: string): string {
+  return `${call.route.scope === '/' ? '' : call.route.scope}/providers/Microsoft.Authorization/roleAssignments/${name}`
+}
+
+function attributesOf(a: RoleAssignment): AssignmentAttributes {
+  return { roleDefinitionId: a.roleGuid, principalId: a.principalId, principalType: a.principalType }
+}
+
+/**
+ * The `@Request[…]` attributes conditions see, read before the body is validated because ARM authorizes first;
+ * a body that cannot be read offers none, so a conditioned grant does not apply to it.
+ */
+function requestedAttributes(body: Buffer): AssignmentAttributes | undefined {
+  try {
+    const props = (JSON.parse(body.toString('utf8')) as { properties?: Record<string, unknown> }).properties
+    const roleGuid =
+      typeof props?.roleDefinitionId === 'string' ? roleGuidOf(props.roleDefinitionId) : undefined
+    if (roleGuid === undefined || typeof props?.principalId !== 'string') return undefined
+    return {
+      roleDefinitionId: roleGuid,
+      principalId: props.principalId.toLowerCase(),
+      principalType: typeof props.principalType === 'string' ? props.principalType : 'User'
+    }
+  } catch {
+    return undefined
+  }
+}
+
 interface AssignmentRequest {
   role: RoleDefinition
   principalId: string
@@ -282,12 +319,9 @@ function putAssignment(
   name: string | undefined
 ): EmuResponse {
   if (name === undefined) return armError(405, 'MethodNotAllowed', 'PUT needs a role assignment name.')
-  authorize(
-    state,
-    call,
-    ACTION_ASSIGNMENTS_WRITE,
-    `${call.route.scope === '/' ? '' : call.route.scope}/providers/Microsoft.Authorization/roleAssignments/${name}`
-  )
+  authorize(state, call, ACTION_ASSIGNMENTS_WRITE, assignmentTarget(call, name), {
+    request: requestedAttributes(call.req.body)
+  })
   requireScopeExists(state, call)
   if (!GUID.test(name)) {
     // reference/arm-kv-peers.md A.5 (Azure/azure-service-operator#2586)
@@ -467,14 +501,15 @@ function checkPrincipal(
 
 function deleteAssignment(state: ResourceState, call: Call, name: string | undefined): EmuResponse {
   if (name === undefined) return armError(405, 'MethodNotAllowed', 'DELETE needs a role assignment name.')
+  const found = assignmentAt(state, call, name)
   authorize(
     state,
     call,
     ACTION_ASSIGNMENTS_DELETE,
-    `${call.route.scope === '/' ? '' : call.route.scope}/providers/Microsoft.Authorization/roleAssignments/${name}`
+    assignmentTarget(call, name),
+    found ? { resource: attributesOf(found) } : {}
   )
   requireScopeExists(state, call)
-  const found = assignmentAt(state, call, name)
   // RoleAssignments_Delete.json: 200 with the deleted assignment, or 204 when there is none
   if (!found) return { status: 204 }
   const view = assignmentView(found)

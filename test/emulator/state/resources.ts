@@ -18,6 +18,8 @@ import {
   text,
   unixSeconds
 } from './resources-fields.js'
+import type { ConditionContext } from './resources-condition.js'
+import { conditionHolds } from './resources-condition.js'
 import type { ParsedScope } from './resources-scope.js'
 import { GUID, isAtOrAbove, normalizeScope, parseScope, scopeKey } from './resources-scope.js'
 
@@ -323,22 +325,24 @@ export class ResourceState {
   }
 
   /**
-   * Whether a principal holds an operation at a scope through an assignment at or above it. An assignment with
-   * an ABAC condition grants nothing here: the emulator does not evaluate conditions, and failing closed keeps a
-   * test from passing on access Azure might refuse.
+   * Whether a principal holds an operation at a scope through an assignment at or above it. An assignment's
+   * ABAC condition must hold for the operation, given the attributes of the assignment being written or deleted
+   * (`attributes`); a condition the emulator cannot read grants nothing (resources-condition.ts).
    */
   isPermitted(
     tenantId: string,
     principalId: string,
     scope: string,
     operation: string,
-    plane: Plane
+    plane: Plane,
+    attributes: Omit<ConditionContext, 'action'> = {}
   ): boolean {
     const pid = principalId.toLowerCase()
     return this.assignmentsOfTenant(tenantId).some(a => {
-      if (a.principalId !== pid || a.condition !== null || !isAtOrAbove(a.scope, scope)) return false
+      if (a.principalId !== pid || !isAtOrAbove(a.scope, scope)) return false
       const role = roleByGuid(a.roleGuid)
-      return role !== undefined && roleGrants(role, operation, plane)
+      if (role === undefined || !roleGrants(role, operation, plane)) return false
+      return a.condition === null || conditionHolds(a.condition, { action: operation, ...attributes })
     })
   }
 
