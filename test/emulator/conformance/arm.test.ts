@@ -46,6 +46,10 @@ const ADMIN = identity(1) // Role Based Access Control Administrator on the subs
 const READER = identity(2) // Reader on rg-shared
 const CONTRIBUTOR = identity(3) // Contributor on the subscription
 const TARGET = identity(4) // gets roles assigned
+const DELEGATE = identity(5) // Role Based Access Control Administrator on rg-other, conditioned to Reader for service principals
+/** delegate-role-assignments-examples.md § "Constrain roles and principal types", narrowed to Reader */
+const READER_ONLY_CONDITION =
+  "((!(ActionMatches{'Microsoft.Authorization/roleAssignments/write'})) OR (@Request[Microsoft.Authorization/roleAssignments:RoleDefinitionId] ForAnyOfAnyValues:GuidEquals {acdd72a7-3385-48ef-bd42-f606fba81ae7} AND @Request[Microsoft.Authorization/roleAssignments:PrincipalType] ForAnyOfAnyValues:StringEqualsIgnoreCase {'ServicePrincipal'}))"
 const PROVIDER_APP = {
   appId: 'd1000000-0000-4000-8000-000000000001',
   spId: 'd2000000-0000-4000-8000-000000000001'
@@ -88,11 +92,12 @@ const scenario = {
         app(ADMIN, 'rbac-admin'),
         app(READER, 'reader'),
         app(CONTRIBUTOR, 'contributor'),
-        app(TARGET, 'target')
+        app(TARGET, 'target'),
+        app(DELEGATE, 'delegate')
       ],
-      servicePrincipals: [ADMIN, READER, CONTRIBUTOR, TARGET].map((who, i) => ({
+      servicePrincipals: [ADMIN, READER, CONTRIBUTOR, TARGET, DELEGATE].map((who, i) => ({
         id: who.spId,
-        app: ['rbac-admin', 'reader', 'contributor', 'target'][i]
+        app: ['rbac-admin', 'reader', 'contributor', 'target', 'delegate'][i]
       })),
       subscriptions: [
         {
@@ -110,7 +115,13 @@ const scenario = {
         { scope: SUB_SCOPE, role: 'Contributor', principal: 'app:contributor' },
         { scope: SUB_SCOPE, role: 'Reader', principal: 'app:target' },
         { scope: RG, role: 'Storage Blob Data Reader', principal: 'app:target' },
-        { scope: KV_CMK, role: 'Key Vault Crypto Service Encryption User', principal: 'app:target' }
+        { scope: KV_CMK, role: 'Key Vault Crypto Service Encryption User', principal: 'app:target' },
+        {
+          scope: `${SUB_SCOPE}/resourceGroups/rg-other`,
+          role: 'Role Based Access Control Administrator',
+          principal: 'app:delegate',
+          condition: READER_ONLY_CONDITION
+        }
       ]
     }
   ]
@@ -419,6 +430,26 @@ describe('creating and deleting role assignments', () => {
     expect(err.message).toBe(
       `The client '${CONTRIBUTOR.spId}' with object id '${CONTRIBUTOR.spId}' does not have authorization or an ABAC condition not fulfilled to perform action 'Microsoft.Authorization/roleAssignments/write' over scope '${rgOther}/providers/Microsoft.Authorization/roleAssignments/${name}' or the scope is invalid. If access was recently granted, please refresh your credentials.`
     )
+  })
+
+  it('lets a conditioned administrator assign only what the condition allows', async () => {
+    const client = armClient(DELEGATE)
+    const contributorRole = `${SUB_SCOPE}/providers/Microsoft.Authorization/roleDefinitions/b24988ac-6180-42a0-ab88-20f7382dd24c`
+    const refused = await restError(
+      client.roleAssignments.create(rgOther, '8d2e0000-0000-4000-8000-000000000001', {
+        roleDefinitionId: contributorRole,
+        principalId: TARGET.spId,
+        principalType: 'ServicePrincipal'
+      })
+    )
+    expect([refused.statusCode, refused.code]).toEqual([403, 'AuthorizationFailed'])
+    const allowed = await client.roleAssignments.create(rgOther, '8d2e0000-0000-4000-8000-000000000002', {
+      roleDefinitionId: readerRole,
+      principalId: TARGET.spId,
+      principalType: 'ServicePrincipal'
+    })
+    expect(allowed.scope).toBe(rgOther)
+    await client.roleAssignments.delete(rgOther, '8d2e0000-0000-4000-8000-000000000002')
   })
 
   it('answers PrincipalNotFound while a new service principal replicates, unless principalType is set', async () => {
