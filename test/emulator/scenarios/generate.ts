@@ -27,7 +27,7 @@ export interface GeneratedScenario {
   customers: GeneratedCustomer[]
 }
 
-/** A GUID whose last 12 hex digits carry `n`, under a fixed prefix per kind of object. */
+/** A GUID whose last 12 hex digits carry `n`, under a fixed 8-hex-digit prefix per kind of object. */
 export function numberedGuid(prefix: string, n: number): string {
   return `${prefix}-0000-4000-8000-${n.toString(16).padStart(12, '0')}`
 }
@@ -53,10 +53,10 @@ export function generateScenario(count: number): GeneratedScenario {
     const state = stateOf(i)
     const customer: GeneratedCustomer = {
       name: `Customer ${String(i + 1).padStart(4, '0')}`,
-      tenantId: numberedGuid('c0000000-0000', i + 1),
-      subscriptionId: numberedGuid('c5000000-0000', i + 1),
+      tenantId: numberedGuid('c0000000', i + 1),
+      subscriptionId: numberedGuid('c5000000', i + 1),
       state,
-      servicePrincipalId: state === 'not-consented' ? null : numberedGuid('cc000000-0000', i + 1)
+      servicePrincipalId: state === 'not-consented' ? null : numberedGuid('cc000000', i + 1)
     }
     customers.push(customer)
     tenants.push(customerTenant(customer))
