@@ -6,7 +6,7 @@
 import { X509Certificate, generateKeyPairSync } from 'node:crypto'
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { join, resolve } from 'node:path'
 import forge from 'node-forge'
 
 export interface TlsMaterial {
@@ -88,7 +88,9 @@ function generateTlsMaterial(): TlsMaterial {
 export const TLS_DIR_ENV = 'EMULATOR_TLS_DIR'
 
 /** The TLS material kept in `dir`, created there on first use. */
-export function sharedTlsMaterial(dir: string): TlsMaterial {
+export function sharedTlsMaterial(folder: string): TlsMaterial {
+  // Absolute, because the caFile is handed to child processes that run in other folders.
+  const dir = resolve(folder)
   const files = {
     caFile: join(dir, 'ca.pem'),
     cert: join(dir, 'server.pem'),
