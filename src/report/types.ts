@@ -9,15 +9,10 @@ import type { Mode } from '../inputs.js'
 export const REPORT_VERSION = 1
 
 export type ConsentStatus =
-  | 'consented'
-  | 'needs-consent'
-  | 'disabled'
-  | 'tenant-not-found'
-  | 'blocked'
-  | 'provider-error'
-  | 'error'
+  'consented' | 'needs-consent' | 'disabled' | 'tenant-not-found' | 'blocked' | 'provider-error' | 'error'
 
-export type RoleAssignmentStatus = 'present' | 'missing' | 'applied' | 'not-permitted' | 'unverifiable' | 'skipped'
+export type RoleAssignmentStatus =
+  'present' | 'missing' | 'applied' | 'not-permitted' | 'unverifiable' | 'skipped'
 
 export type SecretStatus = 'current' | 'due' | 'rotated' | 'missing' | 'failed' | 'not-configured'
 
@@ -26,7 +21,8 @@ export type SecretStatus = 'current' | 'due' | 'rotated' | 'missing' | 'failed' 
  * `created`/`updated`: apply did it; `not-owned`: exists but the automation identity is not an owner;
  * `error`: could not be read or written.
  */
-export type AppStatus = 'current' | 'missing' | 'changes-pending' | 'created' | 'updated' | 'not-owned' | 'error'
+export type AppStatus =
+  'current' | 'missing' | 'changes-pending' | 'created' | 'updated' | 'not-owned' | 'error'
 
 export interface Report {
   version: typeof REPORT_VERSION
