@@ -235,25 +235,21 @@ describe('federated identity credentials', () => {
       subject: 'repo:contoso/x:environment:production'
     })
     for (let i = 1; i < 20; i++) {
-      await ownedBy
-        .api(base)
-        .post({
-          name: `fic-${i}`,
-          issuer: 'https://token.actions.githubusercontent.com',
-          subject: `s-${i}`,
-          audiences: ['api://AzureADTokenExchange']
-        })
+      await ownedBy.api(base).post({
+        name: `fic-${i}`,
+        issuer: 'https://token.actions.githubusercontent.com',
+        subject: `s-${i}`,
+        audiences: ['api://AzureADTokenExchange']
+      })
     }
     expect(((await ownedBy.api(base).get()) as { value: unknown[] }).value).toHaveLength(20)
     const over = await graphFailure(
-      ownedBy
-        .api(base)
-        .post({
-          name: 'fic-21',
-          issuer: 'https://i',
-          subject: 's',
-          audiences: ['api://AzureADTokenExchange']
-        })
+      ownedBy.api(base).post({
+        name: 'fic-21',
+        issuer: 'https://i',
+        subject: 's',
+        audiences: ['api://AzureADTokenExchange']
+      })
     )
     expect(over.statusCode).toBe(400)
     expect(over.body).toContain('Maximum of 20 objects can be added to an application')
