@@ -6,7 +6,7 @@
 import { randomBytes } from 'node:crypto'
 import { EmulatorClient } from './client.js'
 import { Clock } from './clock.js'
-import type { Directory, ResourceService } from './contracts.js'
+import type { ResourceService } from './contracts.js'
 import { Faults } from './faults.js'
 import type { CoreRequest } from './http.js'
 import { json } from './http.js'
@@ -14,16 +14,18 @@ import { JwtSigner } from './jwt.js'
 import { RequestLog } from './requestlog.js'
 import { Listener } from './server.js'
 import type { Route } from './server.js'
+import { createArmService } from './services/arm.js'
 import { ConsentService } from './services/consent.js'
-import type { ResourceControl } from './services/control.js'
 import { ControlService } from './services/control.js'
 import type { IssuedTokenClaims } from './services/entra.js'
 import { EntraService } from './services/entra.js'
 import { GraphService } from './services/graph.js'
+import { createKeyVaultService } from './services/keyvault.js'
 import { GithubOidcService, OIDC_PREFIX } from './services/oidc.js'
 import type { Lags } from './state/directory.js'
 import { DirectoryState } from './state/directory.js'
-import type { GithubRun, ResourceSection } from './state/scenario.js'
+import { ResourceState } from './state/resources.js'
+import type { GithubRun } from './state/scenario.js'
 import { loadScenario, readScenario, resolvePrincipalRef } from './state/scenario.js'
 import { tlsMaterial } from './tls.js'
 
@@ -81,15 +83,6 @@ export interface Emulator {
   stop(): Promise<void>
 }
 
-/** The resource side (ARM and Key Vault), built by its own modules from the directory. */
-interface ResourceSide {
-  state: ResourceControl & {
-    vaultNames(): string[]
-    loadTenant(tenantId: string, section: ResourceSection, resolvePrincipal: (ref: string) => string): void
-  }
-  services(authorityHost: string): ResourceService[]
-}
-
 export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
   const tls = tlsMaterial()
   const clock = new Clock()
@@ -110,14 +103,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const faults = new Faults(options.seed ?? 1, options.latencyMs ?? 0)
   const log = new RequestLog()
 
-  const resources = await buildResourceSide(directory)
+  const resources = new ResourceState(directory)
   for (const { tenantId, section } of scenario.resources) {
-    if (Object.keys(section).length === 0) continue
-    if (!resources)
-      throw new Error(
-        `tenant ${tenantId}: the scenario has Azure resources but the resource services are not available`
-      )
-    resources.state.loadTenant(tenantId, section, ref => resolvePrincipalRef(directory, tenantId, ref))
+    resources.loadTenant(tenantId, section, ref => resolvePrincipalRef(directory, tenantId, ref))
   }
   const control = new ControlService({
     directory,
@@ -125,7 +113,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     faults,
     log,
     consent,
-    resources: resources?.state,
+    resources,
     github: { get: () => github, set: run => (github = run) }
   })
 
@@ -165,12 +153,16 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const listeners: Listener[] = [main]
   const origin = await main.listen(options.port ?? 0)
   const keyVaultUrls: Record<string, string> = {}
-  for (const name of resources?.state.vaultNames() ?? []) {
+  for (const name of resources.vaultNames()) {
     const vault = new Listener(deps, name)
     listeners.push(vault)
     keyVaultUrls[name] = `${await vault.listen(0)}/`
   }
-  resourceServices = resources?.services(origin) ?? []
+  // Key Vault first: it answers only requests that arrived on a vault's own listener
+  resourceServices = [
+    createKeyVaultService(directory, resources, origin),
+    createArmService(directory, resources)
+  ]
 
   const endpoints: EmulatorEndpoints = {
     authorityHost: origin,
@@ -209,53 +201,5 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     stop: async () => {
       await Promise.all(listeners.map(l => l.close()))
     }
-  }
-}
-
-/**
- * The ARM and Key Vault services live in their own modules (services/arm.ts, services/keyvault.ts,
- * state/resources.ts). They are loaded by name so the core still starts, without Azure resources, in a
- * checkout where they are missing.
- */
-async function buildResourceSide(directory: Directory): Promise<ResourceSide | undefined> {
-  const stateModule = await optionalImport('./state/resources.js')
-  const armModule = await optionalImport('./services/arm.js')
-  const kvModule = await optionalImport('./services/keyvault.js')
-  if (!stateModule) return undefined
-  const state = new (stateModule.ResourceState as new (d: Directory) => ResourceSide['state'])(directory)
-  return {
-    state,
-    services: authorityHost => {
-      const services: ResourceService[] = []
-      if (kvModule)
-        services.push(
-          (kvModule.createKeyVaultService as (d: Directory, s: unknown, a: string) => ResourceService)(
-            directory,
-            state,
-            authorityHost
-          )
-        )
-      if (armModule)
-        services.push(
-          (armModule.createArmService as (d: Directory, s: unknown) => ResourceService)(directory, state)
-        )
-      return services
-    }
-  }
-}
-
-async function optionalImport(specifier: string): Promise<Record<string, unknown> | undefined> {
-  try {
-    return (await import(specifier)) as Record<string, unknown>
-  } catch (err) {
-    const code = (err as { code?: string }).code
-    const message = err instanceof Error ? err.message : ''
-    if (
-      code === 'ERR_MODULE_NOT_FOUND' ||
-      code === 'MODULE_NOT_FOUND' ||
-      message.includes('Cannot find module')
-    )
-      return undefined
-    throw err
   }
 }
