@@ -67,3 +67,25 @@ export async function bridge(
   })
   return { report, logs, masked }
 }
+
+/** The tenants file for a generated scenario: every customer with Reader on its rg-shared. */
+export function generatedTenantsConfig(
+  customers: readonly { name: string; tenantId: string; subscriptionId: string }[]
+): TenantsConfig {
+  const config = tenantsFile('three-customers.tenants.yml')
+  const at = { line: 1, column: 1 }
+  config.tenants = customers.map((c, i) => ({
+    name: c.name,
+    tenantId: c.tenantId,
+    position: { line: 100 + i, column: 5 },
+    roleAssignments: [
+      {
+        scope: `/subscriptions/${c.subscriptionId}/resourceGroups/rg-shared`,
+        role: 'Reader',
+        roleDefinitionId: 'acdd72a7-3385-48ef-bd42-f606fba81ae7',
+        position: at
+      }
+    ]
+  }))
+  return config
+}
