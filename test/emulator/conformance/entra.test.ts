@@ -136,6 +136,20 @@ describe('client_credentials with a GitHub assertion', () => {
     expect(err.message).toContain('is disabled')
   })
 
+  it('AADSTS53003: a Conditional Access policy of the customer blocks the app', async () => {
+    const sp = emu.directory.servicePrincipalByAppId(FABRIKAM.tenantId, PROVIDER_APP.appId)!
+    sp.blockedByConditionalAccess = true
+    try {
+      const err = await failure(
+        assertionCredential(FABRIKAM.tenantId, PROVIDER_APP.appId).getToken(ARM_SCOPE)
+      )
+      expect(err).toMatchObject({ errorNo: 53003, errorCode: 'invalid_grant' })
+      expect(err.message).toContain('AADSTS53003: Access has been blocked by Conditional Access policies.')
+    } finally {
+      sp.blockedByConditionalAccess = false
+    }
+  })
+
   it('AADSTS700016: a single-tenant app asked for a token in another directory', async () => {
     const err = await failure(assertionCredential(FABRIKAM.tenantId, AUTOMATION.appId).getToken(ARM_SCOPE))
     expect(err).toMatchObject({ errorNo: 700016, errorCode: 'unauthorized_client' })

@@ -25,6 +25,7 @@ export const AADSTS = {
   appNotFoundInDirectory: 700016,
   missingServicePrincipal: 7000229,
   applicationDisabled: 7000112,
+  blockedByConditionalAccess: 53003,
   invalidClientSecret: 7000215,
   expiredClientSecret: 7000222,
   assertionOutOfTimeRange: 700024,
@@ -177,6 +178,16 @@ export class EntraService {
         'unauthorized_client',
         AADSTS.applicationDisabled,
         `Application '${app.appId}'(${app.displayName}) is disabled.`
+      )
+    }
+    if (sp.blockedByConditionalAccess) {
+      // reference-error-codes.md: BlockedByConditionalAccess — "Access has been blocked by Conditional Access
+      // policies. The access policy does not allow token issuance."
+      return aad(
+        400,
+        'invalid_grant',
+        AADSTS.blockedByConditionalAccess,
+        'Access has been blocked by Conditional Access policies. The access policy does not allow token issuance.'
       )
     }
     const resource = scope.slice(0, -'/.default'.length)

@@ -69,6 +69,11 @@ export interface ServicePrincipal {
   appId: string
   displayName: string
   accountEnabled: boolean
+  /**
+   * A Conditional Access policy for workload identities in this tenant blocks the principal's sign-ins
+   * (AADSTS53003); https://learn.microsoft.com/entra/identity/conditional-access/workload-identity
+   */
+  blockedByConditionalAccess: boolean
   appOwnerOrganizationId: string
   tenantId: string
   /** Microsoft Graph application permissions granted to this principal in its tenant */
@@ -235,7 +240,12 @@ export class DirectoryState implements Directory {
   createServicePrincipal(
     tenantId: string,
     app: Application,
-    fields: { id?: string; accountEnabled?: boolean; graphAppRoles?: string[] } = {},
+    fields: {
+      id?: string
+      accountEnabled?: boolean
+      blockedByConditionalAccess?: boolean
+      graphAppRoles?: string[]
+    } = {},
     createdAt: number = this.now()
   ): ServicePrincipal {
     const tenant = this.requireTenant(tenantId)
@@ -247,6 +257,7 @@ export class DirectoryState implements Directory {
       appId: app.appId,
       displayName: app.displayName,
       accountEnabled: fields.accountEnabled ?? true,
+      blockedByConditionalAccess: fields.blockedByConditionalAccess ?? false,
       appOwnerOrganizationId: app.homeTenantId,
       tenantId: tenant.id,
       graphAppRoles: [...(fields.graphAppRoles ?? [])],

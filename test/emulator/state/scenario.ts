@@ -111,6 +111,10 @@ export function loadScenario(raw: Record<string, unknown>, directory: DirectoryS
           {
             ...(sp.id !== undefined ? { id: guid(sp.id, `${spPath}.id`) } : {}),
             accountEnabled: bool(sp.accountEnabled ?? true, `${spPath}.accountEnabled`),
+            blockedByConditionalAccess: bool(
+              sp.blockedByConditionalAccess ?? false,
+              `${spPath}.blockedByConditionalAccess`
+            ),
             graphAppRoles: strArray(sp.graphAppRoles ?? [], `${spPath}.graphAppRoles`)
           },
           SEEDED_AT
