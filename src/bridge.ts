@@ -91,7 +91,7 @@ export async function runBridge(
   let storedSecret: { version: string; expiresOn: Date } | undefined
   let freshCredential = false
 
-  if (inputs.mode === 'apply' && providerSteps.some(step => step.write)) {
+  if (inputs.mode === 'apply') {
     const applied = await applyProvider(providerSteps, app, {
       apps,
       uniqueName: config.app.uniqueName,
@@ -147,7 +147,7 @@ export async function runBridge(
   )
 
   let tenantSteps = planTenants(config, tenants)
-  if (inputs.mode === 'apply' && tenantSteps.some(step => step.write)) {
+  if (inputs.mode === 'apply') {
     const applied = await applyTenants(tenantSteps, {
       roleAssignments: tenantId => {
         const credential = credentialFor(tenantId)
@@ -155,8 +155,6 @@ export async function runBridge(
       }
     })
     tenantSteps = applied.steps
-  } else if (inputs.mode === 'apply') {
-    tenantSteps = tenantSteps.map(step => ({ ...step, outcome: 'manual' as const }))
   }
 
   return buildReport({
