@@ -11,5 +11,7 @@ export default {
   globalSetup: '<rootDir>/test/global-setup.js',
   testTimeout: 30000,
   collectCoverageFrom: ['src/**/*.ts', '!src/index.ts'],
-  coverageThreshold: { global: { lines: 80, branches: 70 } }
+  coverageReporters: ['text-summary'],
+  // main.ts is exercised only through the bundle (test/e2e), which runs in a child process and is not counted.
+  coverageThreshold: { global: { lines: 88, statements: 86, functions: 90, branches: 78 } }
 }
