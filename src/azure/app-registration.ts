@@ -6,6 +6,7 @@ import { Client, GraphError, PageIterator, type PageCollection } from '@microsof
 import { TokenCredentialAuthenticationProvider } from '@microsoft/microsoft-graph-client/authProviders/azureTokenCredentials/index.js'
 import type { TokenCredential } from '@azure/identity'
 import { type Cloud, defaultScope } from '../cloud.js'
+import { AzureRequestError } from './errors.js'
 import { REPLICATION_RETRY, type RetryOptions, retryWhile } from './retry.js'
 
 /** Documented values. Source: https://learn.microsoft.com/graph/api/resources/application */
@@ -62,17 +63,6 @@ export interface NewPassword {
   endDateTime: string
 }
 
-export class GraphRequestError extends Error {
-  override name = 'GraphRequestError'
-  readonly statusCode: number
-  readonly code: string
-  constructor(message: string, statusCode: number, code: string) {
-    super(message)
-    this.statusCode = statusCode
-    this.code = code
-  }
-}
-
 export function graphClient(cloud: Cloud, credential: TokenCredential): Client {
   return Client.initWithMiddleware({
     authProvider: new TokenCredentialAuthenticationProvider(credential, {
@@ -90,15 +80,16 @@ function odata(value: string): string {
   return `'${value.replace(/'/g, "''")}'`
 }
 
-function graphErrorOf(error: unknown, doing: string): GraphRequestError {
+function graphErrorOf(error: unknown, doing: string): AzureRequestError {
   if (error instanceof GraphError) {
-    return new GraphRequestError(
+    return new AzureRequestError(
       `${doing}: ${error.code ?? 'error'} (HTTP ${error.statusCode}) ${error.message}`,
       error.statusCode,
-      error.code ?? ''
+      error.code ?? '',
+      error
     )
   }
-  return new GraphRequestError(`${doing}: ${(error as Error).message}`, -1, '')
+  return new AzureRequestError(`${doing}: ${(error as Error).message}`, -1, '', error)
 }
 
 const isStatus = (error: unknown, status: number): boolean =>

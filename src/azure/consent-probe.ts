@@ -37,7 +37,9 @@ export async function probeConsent(
 ): Promise<ConsentObservation> {
   const scope = defaultScope(options.armAudience)
   const request = async (): Promise<string> => {
-    const token = await credential.getToken(scope)
+    // ARM's SDK asks with continuous access evaluation on, and @azure/identity keeps CAE and non-CAE tokens in
+    // separate caches: asking the same way lets the role-assignment reads reuse this token.
+    const token = await credential.getToken(scope, { enableCae: true })
     if (!token) throw new Error('the token endpoint returned no token')
     options.mask?.(token.token)
     return token.token

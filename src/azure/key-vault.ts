@@ -7,6 +7,7 @@
 import { SecretClient } from '@azure/keyvault-secrets'
 import type { TokenCredential } from '@azure/identity'
 import { type Cloud, keyVaultUrl } from '../cloud.js'
+import { AzureRequestError } from './errors.js'
 
 /** Tag holding the Entra passwordCredential keyId the version's value belongs to. */
 export const KEY_ID_TAG = 'entra-key-id'
@@ -23,17 +24,6 @@ export interface StoredSecret {
 
 export type SecretLookup = { status: 'found'; secret: StoredSecret } | { status: 'missing' }
 
-export class KeyVaultError extends Error {
-  override name = 'KeyVaultError'
-  readonly statusCode: number
-  readonly code: string
-  constructor(message: string, statusCode: number, code: string) {
-    super(message)
-    this.statusCode = statusCode
-    this.code = code
-  }
-}
-
 export function secretClient(cloud: Cloud, keyVault: string, credential: TokenCredential): SecretClient {
   const url = keyVaultUrl(cloud, keyVault)
   // The challenge names the resource `https://vault.azure.net`; a vault outside the cloud's own DNS suffix (a
@@ -45,12 +35,13 @@ export function secretClient(cloud: Cloud, keyVault: string, credential: TokenCr
   })
 }
 
-function keyVaultErrorOf(error: unknown, doing: string): KeyVaultError {
+function keyVaultErrorOf(error: unknown, doing: string): AzureRequestError {
   const e = error as { statusCode?: number; code?: string; message?: string }
-  return new KeyVaultError(
+  return new AzureRequestError(
     `${doing}: ${e.code ?? 'error'} (HTTP ${e.statusCode ?? '?'}) ${firstLine(e.message ?? '')}`,
     e.statusCode ?? -1,
-    e.code ?? ''
+    e.code ?? '',
+    error
   )
 }
 

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from '@jest/globals'
 import { parse } from 'yaml'
 import { readFileSync } from 'node:fs'
 import type { Emulator } from '../emulator/index.js'
-import { bridge, emulator, SCENARIOS, tenantsFile } from './harness.js'
+import { bridge, emulator, SCENARIOS, tenantsFile, stopEmulators } from './harness.js'
 
 const FABRIKAM_SP = '7c000000-0000-4000-8000-000000000001'
 const FABRIKAM_SUBSCRIPTION = '/subscriptions/0b1c2d3e-4f5a-4b6c-8d7e-9f0a1b2c3d4e'
@@ -11,11 +11,8 @@ const KV_CMK = `${FABRIKAM_SUBSCRIPTION}/resourceGroups/rg-shared/providers/Micr
 const CRYPTO_USER = 'e147488a-f6f5-4113-8e2d-b22465e65bf6'
 const USER_ACCESS_ADMINISTRATOR = '18d7d88d-d35e-4fb5-a5c3-7773c20a72d9'
 
-let emu: Emulator | undefined
-afterEach(async () => {
-  await emu?.stop()
-  emu = undefined
-})
+let emu: Emulator
+afterEach(stopEmulators)
 
 const writes = async (e: Emulator) =>
   (await e.control.requests()).filter(r => r.write).map(r => `${r.method} ${r.route}`)

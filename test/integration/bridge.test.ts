@@ -4,17 +4,14 @@
  */
 import { afterEach, describe, expect, it } from '@jest/globals'
 import type { Emulator } from '../emulator/index.js'
-import { bridge, emulator, tenantsFile } from './harness.js'
+import { bridge, emulator, tenantsFile, stopEmulators } from './harness.js'
 
 const FABRIKAM = '7f3a2c1e-5b4d-4e6f-8a9b-0c1d2e3f4a5b'
 const NORTHWIND = '8e000000-0000-4000-8000-000000000001'
 const TAILSPIN = '9e000000-0000-4000-8000-000000000001'
 
-let emu: Emulator | undefined
-afterEach(async () => {
-  await emu?.stop()
-  emu = undefined
-})
+let emu: Emulator
+afterEach(stopEmulators)
 
 async function writes(e: Emulator): Promise<string[]> {
   return (await e.control.requests()).filter(r => r.write).map(r => `${r.method} ${r.path}`)

@@ -16,14 +16,23 @@ export function tenantsFile(name: string): TenantsConfig {
   return loaded.config
 }
 
+const running: Emulator[] = []
+
+/** Stops every emulator the test started (for `afterEach`). */
+export async function stopEmulators(): Promise<void> {
+  await Promise.all(running.splice(0).map(e => e.stop()))
+}
+
 export async function emulator(
   scenario: string | object,
   options: Parameters<typeof startEmulator>[0] = {}
 ): Promise<Emulator> {
-  return startEmulator({
+  const started = await startEmulator({
     ...options,
     scenario: typeof scenario === 'string' ? new URL(scenario, SCENARIOS).pathname : scenario
   })
+  running.push(started)
+  return started
 }
 
 export interface Run {

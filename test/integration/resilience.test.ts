@@ -2,13 +2,10 @@
 import { afterEach, describe, expect, it } from '@jest/globals'
 import type { Emulator } from '../emulator/index.js'
 import { generateScenario } from '../emulator/scenarios/generate.js'
-import { bridge, emulator, generatedTenantsConfig, tenantsFile } from './harness.js'
+import { bridge, emulator, generatedTenantsConfig, tenantsFile, stopEmulators } from './harness.js'
 
-let emu: Emulator | undefined
-afterEach(async () => {
-  await emu?.stop()
-  emu = undefined
-})
+let emu: Emulator
+afterEach(stopEmulators)
 
 const outcome = (report: Awaited<ReturnType<typeof bridge>>['report']) =>
   report.tenants.map(t => [
