@@ -61,6 +61,17 @@ describe('the action, run as the runner runs it', () => {
     expect(warnings.map(line => /line=(\d+)/.exec(line)?.[1])).toEqual(expect.arrayContaining(['22', '27']))
   })
 
+  it('fails the job for fail-on needs-consent, and says which tenant', async () => {
+    const run = await runAction({
+      endpoints: emu.endpoints,
+      inputs: { ...inputs('plan'), 'fail-on': 'needs-consent' },
+      files: { '.github/tenants.yml': TENANTS }
+    })
+    expect(run.exitCode).toBe(1)
+    expect(run.stdout).toMatch(/^::error::fail-on needs-consent: 1 tenant needs admin consent \(Northwind/m)
+    expect(run.outputs['needs-consent']).toBe('["8e000000-0000-4000-8000-000000000001"]')
+  })
+
   it('renders a hostile tenant name inert', () => {
     expect(plan.summary).not.toMatch(/<img/i)
     expect(plan.summary).not.toContain('](javascript:')

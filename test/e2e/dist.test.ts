@@ -31,6 +31,21 @@ describe('dist/index.js', () => {
     expect(run.stdout).toContain('::error::mode must be plan or apply, got "aply"')
   })
 
+  it('without an OIDC token says to grant id-token: write', async () => {
+    const tenants = readFileSync(new URL('../../examples/tenants.yml', import.meta.url), 'utf8')
+    const run = await runAction({
+      inputs: {
+        'client-id': '11111111-2222-4333-8444-555555555555',
+        'tenant-id': '11111111-2222-4333-8444-555555555555'
+      },
+      files: { '.github/tenants.yml': tenants }
+    })
+    expect(run.exitCode).toBe(1)
+    expect(run.stdout.trim()).toBe(
+      '::error::GitHub did not provide an OIDC token to this job: add `permissions: id-token: write` to the job (or workflow). Pull requests from forks never get one; run apply on push, schedule or workflow_dispatch.'
+    )
+  })
+
   describe('a tenants file with five mistakes', () => {
     let emu: Emulator
     beforeAll(async () => {

@@ -76,6 +76,17 @@ describe('a fresh provider', () => {
       'done',
       'done'
     ])
+    const requests = await emu.control.requests()
+    const servicePrincipalCreations = requests.filter(r => r.method === 'POST' && r.path === '/v1.0/servicePrincipals')
+    // Refused while the new application replicated ("does not reference a valid application object"), then created.
+    expect(servicePrincipalCreations.map(r => r.status)).toEqual([
+      ...servicePrincipalCreations.slice(0, -1).map(() => 400),
+      201
+    ])
+    expect(servicePrincipalCreations.length).toBeGreaterThan(1)
+    // The new secret was refused (AADSTS7000215) until it replicated, and proven before it was stored.
+    const tokenRefusals = requests.filter(r => r.route === 'token' && r.status === 401)
+    expect(tokenRefusals.length).toBeGreaterThan(0)
   })
 })
 
