@@ -2,11 +2,12 @@
  * `npm start`: the action against the Azure emulator, end to end. It starts the emulator with a provider and
  * three customers (Fabrikam consented, Northwind not, Tailspin's admin disabled the app), runs the built action
  * (dist/index.js) exactly as the Actions runner does — plan, then apply — and prints each job summary.
- * `npm start -- --serve` keeps the emulator running afterwards, so the printed consent link can be opened with
- * curl and the action re-run against it.
+ * `npm start -- --serve` keeps the emulator running afterwards: consent with curl through the printed link, press
+ * Enter, and the next plan shows the tenant consented.
  */
 import { fileURLToPath } from 'node:url'
 import { readFileSync } from 'node:fs'
+import { createInterface } from 'node:readline'
 import { runAction } from '../test/action-runner.js'
 import { startEmulator } from '../test/emulator/index.js'
 
@@ -34,41 +35,63 @@ console.log(
   `Azure emulator on ${endpoints.authorityHost} (scenario: test/emulator/scenarios/three-customers.yml)\n`
 )
 
-let last: Awaited<ReturnType<typeof runAction>> | undefined
-for (const mode of ['plan', 'apply']) {
+type Run = Awaited<ReturnType<typeof runAction>>
+
+async function runMode(mode: 'plan' | 'apply'): Promise<Run> {
   console.log(`━━━━━━━━━━ mode: ${mode} ━━━━━━━━━━`)
-  last = await runAction({
+  const run = await runAction({
     endpoints,
     inputs: {
       mode,
-      'client-id': automation.clientId,
-      'tenant-id': automation.tenantId,
+      'client-id': automation!.clientId,
+      'tenant-id': automation!.tenantId,
       cloud: 'custom',
       'cloud-endpoints': endpoints.cloudEndpoints,
       'fail-on': 'none'
     },
     files: { '.github/tenants.yml': tenantsFile }
   })
-  console.log(forTerminal(last.summary))
-  console.log(`exit code ${last.exitCode}; outputs: ${JSON.stringify(last.outputs)}\n`)
-  if (last.exitCode !== 0) {
-    console.error(last.stdout, last.stderr)
+  console.log(forTerminal(run.summary))
+  console.log(`exit code ${run.exitCode}; outputs: ${JSON.stringify(run.outputs)}\n`)
+  if (run.exitCode !== 0) {
+    console.error(run.stdout, run.stderr)
     process.exitCode = 1
   }
+  return run
 }
 
-const report = last?.report as
-  { tenants?: { name: string; consent: { status: string; link: string | null } }[] } | undefined
-const waiting = report?.tenants?.find(
-  tenant => tenant.consent.status === 'needs-consent' && tenant.consent.link
-)
-if (waiting?.consent.link) {
-  console.log(`${waiting.name} still needs consent. Its admin would open:\n  ${waiting.consent.link}`)
-  console.log(
-    serve
-      ? `Consent as that admin with:\n  curl --cacert ${endpoints.caFile} -sI '${waiting.consent.link}'\nthen run the action again. Ctrl-C stops the emulator.`
-      : 'Run `npm start -- --serve` to keep the emulator up, consent with curl, and run again.'
-  )
+function waitingTenant(run: Run): { name: string; link: string } | undefined {
+  const report = run.report as {
+    tenants?: { name: string; consent: { status: string; link: string | null } }[]
+  }
+  const tenant = report?.tenants?.find(t => t.consent.status === 'needs-consent' && t.consent.link)
+  return tenant?.consent.link ? { name: tenant.name, link: tenant.consent.link } : undefined
 }
-if (!serve) await emulator.stop()
-console.log(`report: ${last?.reportFile ?? '(none)'}`)
+
+await runMode('plan')
+let last = await runMode('apply')
+let waiting = waitingTenant(last)
+if (waiting) console.log(`${waiting.name} still needs consent. Its admin would open:\n  ${waiting.link}`)
+
+if (serve) {
+  // Interactive: the reader consents as the customer's admin, then sees the next plan pick it up.
+  const lines = createInterface({ input: process.stdin })
+  while (waiting) {
+    console.log(
+      `\nConsent as that admin:\n  curl --cacert ${endpoints.caFile} -s -o /dev/null -w '%{http_code} %{redirect_url}\\n' '${waiting.link}'\n` +
+        'then press Enter to plan again (Ctrl-D stops).'
+    )
+    const line = await new Promise<string | undefined>(resolve => {
+      lines.once('line', resolve)
+      lines.once('close', () => resolve(undefined))
+    })
+    if (line === undefined) break
+    last = await runMode('plan')
+    waiting = waitingTenant(last)
+  }
+  lines.close()
+} else if (waiting) {
+  console.log('Run `npm start -- --serve` to consent with curl and watch the next plan pick it up.')
+}
+await emulator.stop()
+console.log(`report: ${last.reportFile ?? '(none)'}`)
