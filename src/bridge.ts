@@ -18,9 +18,9 @@ import { RoleAssignments, armClient } from './azure/role-assignments.js'
 import { defaultScope } from './cloud.js'
 import type { TenantsConfig } from './config/types.js'
 import type { Inputs } from './inputs.js'
-import { applyProvider, applyTenants } from './apply/apply.js'
+import { type AppRef, applyProvider, applyTenants } from './apply/apply.js'
 import { observeProvider, observeTenants } from './observe/observe.js'
-import type { ObservedTenant } from './observe/types.js'
+import type { ObservedProvider, ObservedTenant } from './observe/types.js'
 import { type PlanStep, planProvider, planTenants } from './plan/plan.js'
 import { buildReport } from './report/build.js'
 import type { Report } from './report/types.js'
@@ -54,11 +54,16 @@ export async function runBridge(
   config: TenantsConfig,
   deps: BridgeDeps
 ): Promise<Report> {
-  const now = deps.now ?? (() => new Date())
-  const retry = deps.replicationRetry ?? REPLICATION_RETRY
-  const { cloud } = inputs
+  const run: RunContext = {
+    inputs,
+    config,
+    deps,
+    now: deps.now ?? (() => new Date()),
+    retry: deps.replicationRetry ?? REPLICATION_RETRY,
+    getAssertion: async () => ''
+  }
   let presented: OidcIdentity | undefined
-  const getAssertion = memoisedAssertion(() => deps.getIdToken(cloud.oidcAudience), {
+  run.getAssertion = memoisedAssertion(() => deps.getIdToken(inputs.cloud.oidcAudience), {
     onFetched: identity => {
       presented = identity
       deps.info(`GitHub OIDC token: iss=${identity.iss} sub=${identity.sub} aud=${identity.aud}`)
@@ -67,112 +72,145 @@ export async function runBridge(
 
   // Sign in to the provider tenant first: a federated-credential mismatch is the most common set-up error, and it
   // is clearer here, once, than as a failure of every later call.
-  const provider = assertionCredential(cloud, inputs.tenantId, inputs.clientId, getAssertion)
+  const provider = assertionCredential(inputs.cloud, inputs.tenantId, inputs.clientId, run.getAssertion)
   const automationObjectId = await signIn(provider, inputs, () => presented, deps)
 
-  const apps = new AppRegistrations(graphClient(cloud, provider), retry)
-  const credentialConfig = config.app.credential
-  const vault =
-    credentialConfig.kind === 'secret' ? secretClient(cloud, credentialConfig.keyVault, provider) : undefined
+  const providerPhase = await runProviderPhase(run, provider)
+  const tenantPhase = await runTenantPhase(run, providerPhase)
+  const observedApp = providerPhase.observed.app
+  return buildReport({
+    mode: inputs.mode,
+    rotate: inputs.rotate,
+    cloud: inputs.cloud,
+    config,
+    now: run.now(),
+    provider: providerPhase.observed,
+    app: providerPhase.app,
+    ownerFixCommand:
+      observedApp.status === 'not-owned'
+        ? ownerFixCommand(config.app.uniqueName, automationObjectId)
+        : undefined,
+    tenants: tenantPhase.observed,
+    steps: [...providerPhase.steps, ...tenantPhase.steps],
+    storedSecret: providerPhase.storedSecret
+  })
+}
+
+interface RunContext {
+  inputs: BridgeInputs
+  config: TenantsConfig
+  deps: BridgeDeps
+  now: () => Date
+  retry: RetryOptions
+  /** The GitHub OIDC token, fresh enough to present. */
+  getAssertion: () => Promise<string>
+}
+
+interface ProviderPhase {
+  observed: ObservedProvider
+  steps: PlanStep[]
+  /** The app's ids, once it exists. */
+  app?: AppRef
+  /** The secret the app signs in with (kind: secret), already masked. */
+  secret?: string
+  storedSecret?: { version: string; expiresOn: Date }
+  /** This run wrote the app's credential: customer tenants may not see it yet. */
+  freshCredential: boolean
+}
+
+/** The app, its credentials and its secret in the provider tenant: observe, plan, and in apply mode, apply. */
+async function runProviderPhase(run: RunContext, provider: TokenCredential): Promise<ProviderPhase> {
+  const { inputs, config, deps } = run
+  const { cloud } = inputs
+  const apps = new AppRegistrations(graphClient(cloud, provider), run.retry)
+  const credential = config.app.credential
+  const vault = credential.kind === 'secret' ? secretClient(cloud, credential.keyVault, provider) : undefined
   const { observed, secretValue } = await observeProvider(config, {
     apps,
     readSecret: vault ? name => readSecret(vault, name, deps.mask) : undefined
   })
-
-  const providerSteps = planProvider(config, observed, {
+  const steps = planProvider(config, observed, {
     rotate: inputs.rotate,
-    now: now(),
+    now: run.now(),
     oidcAudience: cloud.oidcAudience
   })
-  let steps: PlanStep[] = providerSteps
-  let app =
+  const app =
     observed.app.status === 'found' ? { id: observed.app.app.id, appId: observed.app.app.appId } : undefined
-  let secret = secretValue
-  let storedSecret: { version: string; expiresOn: Date } | undefined
-  let freshCredential = false
+  if (inputs.mode !== 'apply') return { observed, steps, app, secret: secretValue, freshCredential: false }
 
-  if (inputs.mode === 'apply') {
-    const applied = await applyProvider(providerSteps, app, {
-      apps,
-      uniqueName: config.app.uniqueName,
-      mask: deps.mask,
-      now,
-      proveSecret: (appId, value) =>
-        proveSecret(
-          secretCredential(cloud, inputs.tenantId, appId, value),
-          cloud.armAudience,
-          retry,
-          deps.mask
-        ),
-      storeSecret: (value, meta) => {
-        if (!vault || credentialConfig.kind !== 'secret') throw new Error('no Key Vault is configured')
-        return storeSecret(vault, credentialConfig.secretName, value, meta)
-      }
-    })
-    steps = applied.steps
-    app = applied.app
-    if (applied.secret) {
-      secret = applied.secret.value
-      storedSecret = { version: applied.secret.version, expiresOn: applied.secret.expiresOn }
+  const applied = await applyProvider(steps, app, {
+    apps,
+    uniqueName: config.app.uniqueName,
+    mask: deps.mask,
+    now: run.now,
+    proveSecret: (appId, value) =>
+      proveSecret(
+        secretCredential(cloud, inputs.tenantId, appId, value),
+        cloud.armAudience,
+        run.retry,
+        deps.mask
+      ),
+    storeSecret: (value, meta) => {
+      if (!vault || credential.kind !== 'secret') throw new Error('no Key Vault is configured')
+      return storeSecret(vault, credential.secretName, value, meta)
     }
-    freshCredential = applied.changed
+  })
+  return {
+    observed,
+    steps: applied.steps,
+    app: applied.app,
+    secret: applied.secret?.value ?? secretValue,
+    ...(applied.secret
+      ? { storedSecret: { version: applied.secret.version, expiresOn: applied.secret.expiresOn } }
+      : {}),
+    freshCredential: applied.changed
   }
+}
 
-  const appCredential = (tenantId: string): TokenCredential | undefined => {
+/** Consent and role assignments in every customer tenant, signed in as the app there. */
+async function runTenantPhase(
+  run: RunContext,
+  provider: ProviderPhase
+): Promise<{ observed: Map<string, ObservedTenant>; steps: PlanStep[] }> {
+  const { inputs, config, deps } = run
+  const { cloud } = inputs
+  const { app, secret } = provider
+  // The app signs in to each customer tenant with its own credential: the secret, or the GitHub assertion.
+  const signInAsApp = (tenantId: string): TokenCredential | undefined => {
     if (!app) return undefined
-    if (credentialConfig.kind === 'federated')
-      return assertionCredential(cloud, tenantId, app.appId, getAssertion)
+    if (config.app.credential.kind === 'federated') {
+      return assertionCredential(cloud, tenantId, app.appId, run.getAssertion)
+    }
     return secret === undefined ? undefined : secretCredential(cloud, tenantId, app.appId, secret)
   }
+  // One credential per tenant, so that MSAL's token cache serves the role-assignment reads after the probe.
   const credentials = new Map<string, TokenCredential | undefined>()
   const credentialFor = (tenantId: string): TokenCredential | undefined => {
-    if (!credentials.has(tenantId)) credentials.set(tenantId, appCredential(tenantId))
+    if (!credentials.has(tenantId)) credentials.set(tenantId, signInAsApp(tenantId))
     return credentials.get(tenantId)
   }
   const roleAssignments = (credential: TokenCredential): RoleAssignments =>
-    new RoleAssignments(scope => armClient(cloud, credential, scope), retry)
+    new RoleAssignments(scope => armClient(cloud, credential, scope), run.retry)
 
-  const tenants: Map<string, ObservedTenant> = await observeTenants(
-    config,
-    app ? 'exists' : observed.app.status === 'missing' ? 'missing' : 'unknown',
-    {
-      credentialFor,
-      noCredentialReason: noCredentialReason(config, observed.secret.status),
-      roleAssignments: credential => roleAssignments(credential),
-      armAudience: cloud.armAudience,
-      concurrency: inputs.concurrency,
-      freshCredential: freshCredential ? retry : undefined,
-      mask: deps.mask
-    }
-  )
-
-  let tenantSteps = planTenants(config, tenants)
-  if (inputs.mode === 'apply') {
-    const applied = await applyTenants(tenantSteps, {
-      roleAssignments: tenantId => {
-        const credential = credentialFor(tenantId)
-        return credential ? roleAssignments(credential) : undefined
-      }
-    })
-    tenantSteps = applied.steps
-  }
-
-  return buildReport({
-    mode: inputs.mode,
-    rotate: inputs.rotate,
-    cloud,
-    config,
-    now: now(),
-    provider: observed,
-    app,
-    ownerFixCommand:
-      observed.app.status === 'not-owned'
-        ? ownerFixCommand(config.app.uniqueName, automationObjectId)
-        : undefined,
-    tenants,
-    steps: [...steps, ...tenantSteps],
-    storedSecret
+  const appPresence = app ? 'exists' : provider.observed.app.status === 'missing' ? 'missing' : 'unknown'
+  const observed = await observeTenants(config, appPresence, {
+    credentialFor,
+    noCredentialReason: noCredentialReason(config, provider.observed.secret.status),
+    roleAssignments,
+    armAudience: cloud.armAudience,
+    concurrency: inputs.concurrency,
+    freshCredential: provider.freshCredential ? run.retry : undefined,
+    mask: deps.mask
   })
+  const steps = planTenants(config, observed)
+  if (inputs.mode !== 'apply') return { observed, steps }
+  const applied = await applyTenants(steps, {
+    roleAssignments: tenantId => {
+      const credential = credentialFor(tenantId)
+      return credential ? roleAssignments(credential) : undefined
+    }
+  })
+  return { observed, steps: applied.steps }
 }
 
 /** Signs in as the automation identity; returns its object id (the token's `oid`) for fix commands. */
