@@ -16,10 +16,15 @@
 const ZERO_WIDTH_SPACE = '\u200B'
 
 /**
- * ASCII punctuation with a meaning in GFM (emphasis, links, images, code, headings, lists, tables, strikethrough,
- * footnotes, math `$…$`, emoji `:name:`) or in HTML (tags, entities, attribute quotes).
+ * ASCII punctuation with a meaning anywhere inside a line of GFM (emphasis, links, images, code, tables,
+ * strikethrough, footnotes, math `$…$`, emoji `:name:`, headings) or HTML (tags, entities). Characters that are
+ * markup only at the start of a line (`-`, `+`, `.` for lists and breaks) or only inside
+ * an HTML attribute (quotes) stay as they are: outside text is only ever placed after text of ours on a line or
+ * in a table cell, and never in an attribute, so escaping them would only make the Markdown harder to read.
+ * `(` and `)` need no escape either, since a link cannot start without the `[` that is escaped. `=` is escaped
+ * although only an attribute could use it, so that no `onerror=` of an injected tag survives even as text.
  */
-const MARKUP_CHARACTERS = /[\\`*_{}[\]()#+\-.!|<>&~:"'=$^]/g
+const MARKUP_CHARACTERS = /[\\`*_{}[\]#!|<>&~:=$^]/g
 
 /** Line breaks would end a table row or a paragraph; C0/C1 controls have no business in a report. */
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
@@ -94,12 +99,12 @@ function reference(character: string): string {
   return `&#${character.charCodeAt(0)};`
 }
 
-/** Runs after escaping, so it sees `:` as `&#58;` and `.` as `&#46;`. */
+/** Runs after escaping, so it sees `:` as `&#58;`. */
 function neutraliseLinks(escaped: string): string {
   return escaped
     .replace(/@/g, `@${ZERO_WIDTH_SPACE}`)
     .replace(/&#58;\/\//g, `&#58;${ZERO_WIDTH_SPACE}//`)
-    .replace(/\b(www)&#46;/gi, `$1${ZERO_WIDTH_SPACE}&#46;`)
+    .replace(/\b(www)\./gi, `$1${ZERO_WIDTH_SPACE}.`)
 }
 
 function longestRun(text: string, character: string): number {

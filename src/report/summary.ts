@@ -214,7 +214,9 @@ function tenantDetails(tenant: TenantReport): string[] {
   const words = consentWords(consent)
   const facts = [
     `- Consent: **${md(words.label)}**: ${md(words.meaning)}`,
-    consent.detail ? `- What Entra said: ${md(consent.detail)}` : undefined,
+    consent.detail
+      ? `- ${consent.code === null ? 'Detail' : 'What Entra said'}: ${md(consent.detail)}`
+      : undefined,
     consent.traceId ? `- Trace id: ${mdCode(consent.traceId)}` : undefined,
     tenant.principalId ? `- Service principal object id: ${mdCode(tenant.principalId)}` : undefined,
     consentLinksMarkdown(consent) ? `- ${consentLinksMarkdown(consent)}` : undefined

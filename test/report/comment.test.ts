@@ -35,7 +35,7 @@ describe('renderComment', () => {
     const comment = renderComment(applyRun())
     expect(comment).toContain('**Written by `apply`:**')
     expect(comment).toContain(
-      '- update the app registration: application contoso&#45;provider&#45;access (redirect URI changed) — done'
+      '- update the app registration: application contoso-provider-access (redirect URI changed) — done'
     )
     expect(comment).toContain(`- create a role assignment: Northwind Reader (not assigned) — failed`)
     expect(comment).not.toContain('| Fabrikam |')

@@ -97,7 +97,7 @@ describe('renderSummary', () => {
     expect(summary).toContain('**App** Contoso Provider Access')
     expect(summary).toContain('**not owned**')
     expect(summary).toContain('```sh\naz ad app owner add --id x --owner-object-id y\n```')
-    expect(summary).toContain(`**Secret** kv&#45;provider › contoso&#45;provider&#45;access · **missing**`)
+    expect(summary).toContain(`**Secret** kv-provider › contoso-provider-access · **missing**`)
     expect(summary).toContain(md(SECRET_WORDS.missing.next))
   })
 
@@ -106,7 +106,7 @@ describe('renderSummary', () => {
     expect(plan).toContain('### Plan: what `apply` would do')
     expect(plan).toContain('nothing was written')
     expect(plan).toContain(
-      `| 1 | create the app registration | application contoso&#45;provider&#45;access | no app with this uniqueName | write | ${md(PLAN_NOT_RUN)} |`
+      `| 1 | create the app registration | application contoso-provider-access | no app with this uniqueName | write | ${md(PLAN_NOT_RUN)} |`
     )
     const apply = renderSummary(applyRun())
     expect(apply).not.toContain('would')
@@ -116,7 +116,7 @@ describe('renderSummary', () => {
       /\| 4 \| create a role assignment \| .* \| write \| failed: AuthorizationFailed&#58; no roleAssignments\/write \|/
     )
     expect(apply).toContain(
-      '| 5 | ask the customer&#39;s admin for consent | Tailspin | not consented | read | needs a person |'
+      "| 5 | ask the customer's admin for consent | Tailspin | not consented | read | needs a person |"
     )
     expect(apply).toContain('**rotated**')
   })
@@ -142,7 +142,7 @@ describe('renderSummary at scale', () => {
     const summary = renderSummary(report, { reportFile: 'etb-report.json' })
     expect(Buffer.byteLength(summary)).toBeLessThanOrEqual(DEFAULT_SUMMARY_MAX_BYTES)
     expect(summary).toContain('Shortened')
-    expect(summary).toContain('etb&#45;report&#46;json')
+    expect(summary).toContain('etb-report.json')
     expectTablesIntact(summary)
   })
 
@@ -165,7 +165,7 @@ describe('renderSummary at scale', () => {
   it('last cuts between blocks with a note naming the report file', () => {
     const summary = renderSummary(report, { maxBytes: 50_000, reportFile: 'out/etb.json' })
     expect(Buffer.byteLength(summary)).toBeLessThanOrEqual(50_000)
-    expect(summary.trimEnd().endsWith('the full data is in out/etb&#46;json.')).toBe(true)
+    expect(summary.trimEnd().endsWith('the full data is in out/etb.json.')).toBe(true)
     expect(summary.split('<details>').length).toBe(summary.split('</details>').length)
     expectTablesIntact(summary)
   })
