@@ -77,7 +77,9 @@ describe('a fresh provider', () => {
       'done'
     ])
     const requests = await emu.control.requests()
-    const servicePrincipalCreations = requests.filter(r => r.method === 'POST' && r.path === '/v1.0/servicePrincipals')
+    const servicePrincipalCreations = requests.filter(
+      r => r.method === 'POST' && r.path === '/v1.0/servicePrincipals'
+    )
     // Refused while the new application replicated ("does not reference a valid application object"), then created.
     expect(servicePrincipalCreations.map(r => r.status)).toEqual([
       ...servicePrincipalCreations.slice(0, -1).map(() => 400),
