@@ -39,7 +39,7 @@ export async function run(): Promise<void> {
     )
     const report = await runBridge(inputs, loaded.config, {
       getIdToken: audience => core.getIDToken(audience),
-      info: message => core.info(message),
+      info: message => core.info(oneLine(message)),
       mask: value => core.setSecret(value)
     })
     await publish(report, inputs)
@@ -63,7 +63,38 @@ function reportConfigProblems(problems: ConfigProblem[]): void {
   )
 }
 
+/**
+ * Outside text (tenant names, Azure's error texts) on one line: a line break followed by `::` would otherwise be
+ * read by the runner as a workflow command (a fake annotation, or `::stop-commands::`).
+ */
+function oneLine(text: string): string {
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
+  return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ')
+}
+
+/** The outcome per tenant and per step in the job log, folded, so the log alone tells what happened. */
+function logOutcome(report: Report): void {
+  core.startGroup(`Customer tenants (${report.totals.tenants})`)
+  for (const tenant of report.tenants) {
+    const code = tenant.consent.code === null ? '' : ` AADSTS${tenant.consent.code}`
+    const roles = tenant.roleAssignments.map(a => `${a.role}: ${a.status}`).join(', ')
+    core.info(
+      oneLine(
+        `${tenant.name} (${tenant.tenantId}): ${tenant.consent.status}${code}${roles ? ` — ${roles}` : ''}`
+      )
+    )
+  }
+  core.endGroup()
+  core.startGroup(`Steps (${report.steps.length})`)
+  for (const step of report.steps) {
+    const outcome = step.outcome ? ` → ${step.outcome}${step.detail ? ` (${step.detail})` : ''}` : ''
+    core.info(oneLine(`${step.write ? 'write' : 'read '} ${step.kind} ${step.target}${outcome}`))
+  }
+  core.endGroup()
+}
+
 async function publish(report: Report, inputs: Inputs): Promise<void> {
+  logOutcome(report)
   const reportFile = join(process.env.RUNNER_TEMP || tmpdir(), 'entra-tenant-bridge', 'report.json')
   await mkdir(join(reportFile, '..'), { recursive: true })
   await writeFile(reportFile, `${JSON.stringify(report, null, 2)}\n`)

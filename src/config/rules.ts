@@ -45,7 +45,7 @@ export const FIELD_RULES: Readonly<Record<string, FieldRule>> = {
     whenMissing: 'add the stable key the app is upserted by, e.g. uniqueName: contoso-provider-access'
   },
   'app.displayName': {
-    expect: 'non-empty text of at most 256 characters (the name customer admins see when they consent)',
+    expect: 'one line of text, at most 256 characters (the name customer admins see when they consent)',
     whenMissing:
       'add the name customer admins see when they consent, e.g. displayName: Contoso Provider Access'
   },
@@ -109,7 +109,7 @@ export const FIELD_RULES: Readonly<Record<string, FieldRule>> = {
     expect: 'a mapping with name, tenantId and roleAssignments'
   },
   'tenants.*.name': {
-    expect: 'non-empty text of at most 256 characters',
+    expect: 'one line of text, at most 256 characters',
     whenMissing: 'add the customer’s name, e.g. name: Fabrikam'
   },
   'tenants.*.tenantId': {

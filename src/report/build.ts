@@ -211,8 +211,12 @@ function tenantReport(input: ReportInput, tenant: TenantConfig, appId: string | 
       }
       const lookup = seen?.lookup
       if (!lookup || lookup.status === 'skipped') return report
-      if (lookup.status === 'unverifiable')
-        return { ...report, status: 'unverifiable', detail: lookup.detail }
+      const fixCommand = principalId
+        ? { fixCommand: roleAssignmentCommand(principalId, wanted.roleDefinitionId, wanted.scope) }
+        : {}
+      if (lookup.status === 'unverifiable') {
+        return { ...report, status: 'unverifiable', detail: lookup.detail, ...fixCommand }
+      }
       if (lookup.status === 'present') return { ...report, status: 'present' }
       if (step?.outcome === 'done')
         return { ...report, status: 'applied', ...(step.detail ? { detail: step.detail } : {}) }
@@ -221,9 +225,7 @@ function tenantReport(input: ReportInput, tenant: TenantConfig, appId: string | 
         ...report,
         status,
         ...(step?.detail ? { detail: step.detail } : {}),
-        ...(principalId
-          ? { fixCommand: roleAssignmentCommand(principalId, wanted.roleDefinitionId, wanted.scope) }
-          : {})
+        ...fixCommand
       }
     })
   }

@@ -222,7 +222,7 @@ function tenantDetails(tenant: TenantReport): string[] {
     consentLinksMarkdown(consent) ? `- ${consentLinksMarkdown(consent)}` : undefined
   ].filter((line): line is string => line !== undefined)
   const commands = tenant.roleAssignments
-    .filter(assignment => assignment.status === 'missing' || assignment.status === 'not-permitted')
+    .filter(assignment => NEEDS_COMMAND.has(assignment.status))
     .map(assignment => fixCommandOf(tenant, assignment))
     .filter((command): command is string => command !== undefined)
   return [
@@ -238,6 +238,13 @@ function tenantDetails(tenant: TenantReport): string[] {
     ''
   ]
 }
+
+/** Role assignments the customer's admin may have to grant: missing, not permitted, or not readable. */
+const NEEDS_COMMAND: ReadonlySet<RoleAssignmentReport['status']> = new Set([
+  'missing',
+  'not-permitted',
+  'unverifiable'
+])
 
 function roleTable(assignments: readonly RoleAssignmentReport[]): string[] {
   if (assignments.length === 0) return []

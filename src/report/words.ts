@@ -134,8 +134,8 @@ export const ROLE_WORDS: Readonly<Record<RoleAssignmentStatus, Words>> = {
     label: 'unverifiable',
     meaning: 'The role assignments at this scope could not be read.',
     next:
-      "Ask the customer's admin for a role with Microsoft.Authorization/roleAssignments/read at the scope (Reader " +
-      'is enough), or to check the assignment themselves'
+      "Ask the customer's admin to run the command below if the role is not granted yet, and for a role with " +
+      'Microsoft.Authorization/roleAssignments/read at the scope (Reader is enough) so that it can be checked'
   },
   skipped: {
     label: 'not checked',

@@ -134,7 +134,15 @@ const CASES: Case[] = [
     text: variant({ 10: '  - name: 2024' }),
     line: 10,
     column: 11,
-    message: 'tenants[0].name must be non-empty text of at most 256 characters, got the number 2024'
+    message: 'tenants[0].name must be one line of text, at most 256 characters, got the number 2024'
+  },
+  {
+    name: 'a tenant name with a line break (it would reach logs and reports as two lines)',
+    text: variant({ 10: '  - name: "Fabrikam\\n::error::injected"' }),
+    line: 10,
+    column: 11,
+    message:
+      'tenants[0].name must be one line of text, at most 256 characters, got "Fabrikam\\n::error::injected"'
   },
   {
     name: 'lifetimeDays quoted as text',

@@ -128,7 +128,9 @@ describe('three customers', () => {
     // Without any role in Northwind, the app may not even read its role assignments there.
     expect(report.tenants[1]?.roleAssignments[0]).toMatchObject({
       status: 'unverifiable',
-      detail: expect.stringContaining('AuthorizationFailed')
+      detail: expect.stringContaining('AuthorizationFailed'),
+      // What the customer's admin runs, should the role not be granted yet.
+      fixCommand: expect.stringMatching(/^az role assignment create --assignee-object-id [0-9a-f-]{36} /)
     })
     expect(report.drift).toBe(true)
   })
