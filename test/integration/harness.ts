@@ -63,6 +63,7 @@ export async function bridge(
     concurrency: 4,
     ...overrides
   }
+  const writesBefore = (await emu.control.requestCounts()).writes
   const report = await runBridge(inputs, config, {
     getIdToken: async audience => {
       const token = emu.mintGithubToken(audience)
@@ -74,6 +75,9 @@ export async function bridge(
     replicationRetry: FAST_RETRY,
     ...deps
   })
+  // The invariant every test checks, whatever else it asserts: plan sends no write request.
+  const writes = (await emu.control.requestCounts()).writes - writesBefore
+  if (inputs.mode === 'plan' && writes > 0) throw new Error(`plan sent ${writes} write request(s)`)
   return { report, logs, masked }
 }
 
