@@ -22,14 +22,11 @@ export interface Annotation {
   column?: number
 }
 
-/** Findings about the app and the secret belong to the file as a whole when the model has no line for them. */
-const FILE_LINE = 1
-
 export function annotationsFor(report: Report): Annotation[] {
   const at = (line: number) => ({ file: report.tenantsFile, line })
   return [
-    ...appAnnotations(report).map(a => ({ ...a, ...at(FILE_LINE) })),
-    ...secretAnnotations(report).map(a => ({ ...a, ...at(FILE_LINE) })),
+    ...appAnnotations(report).map(a => ({ ...a, ...at(report.app.line) })),
+    ...secretAnnotations(report).map(a => ({ ...a, ...at(report.secret.line) })),
     ...report.tenants.flatMap(tenant => [
       ...consentAnnotations(tenant).map(a => ({ ...a, ...at(tenant.line) })),
       ...tenant.roleAssignments.flatMap(assignment =>

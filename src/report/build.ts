@@ -107,7 +107,11 @@ const PROVIDER_APP_STEPS = new Set([
 
 function appReport(input: ReportInput): AppReport {
   const observed = input.provider.app
-  const base = { uniqueName: input.config.app.uniqueName, displayName: input.config.app.displayName }
+  const base = {
+    uniqueName: input.config.app.uniqueName,
+    displayName: input.config.app.displayName,
+    line: input.config.app.position.line
+  }
   const appSteps = input.steps.filter(step => PROVIDER_APP_STEPS.has(step.kind))
   const failed = appSteps.find(step => step.outcome === 'failed')
   const ids =
@@ -233,8 +237,9 @@ function tenantReport(input: ReportInput, tenant: TenantConfig, appId: string | 
 
 function secretReport(input: ReportInput): SecretReport {
   const credential = input.config.app.credential
-  if (credential.kind !== 'secret') return { status: 'not-configured', version: null, expiresOn: null }
-  const where = { keyVault: credential.keyVault, secretName: credential.secretName }
+  const line = credential.position.line
+  if (credential.kind !== 'secret') return { status: 'not-configured', line, version: null, expiresOn: null }
+  const where = { line, keyVault: credential.keyVault, secretName: credential.secretName }
   const step = input.steps.find(s => s.kind === 'create-secret' || s.kind === 'rotate-secret')
   if (input.storedSecret) {
     return {

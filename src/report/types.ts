@@ -47,6 +47,8 @@ export interface Report {
 export interface AppReport {
   uniqueName: string
   displayName: string
+  /** Line of `app:` in the tenants file, for annotations. */
+  line: number
   /** Application (client) id; null while the app does not exist. */
   appId: string | null
   /** Object id of the application in the provider tenant; null while it does not exist. */
@@ -108,6 +110,8 @@ export interface RoleAssignmentReport {
 
 export interface SecretReport {
   status: SecretStatus
+  /** Line of `credential:` in the tenants file, for annotations. */
+  line: number
   keyVault?: string
   secretName?: string
   /** Key Vault version id of the current secret. */

@@ -100,14 +100,14 @@ describe('annotationsFor', () => {
       fixCommand: 'az ad app owner add --id A --owner-object-id B'
     }
     const [first] = annotationsFor(plan)
-    expect(first).toMatchObject({ level: 'error', line: 1, title: 'App contoso-provider-access: not owned' })
+    expect(first).toMatchObject({ level: 'error', line: 2, title: 'App contoso-provider-access: not owned' })
     expect(first?.message).toContain('az ad app owner add --id A --owner-object-id B')
   })
 
   it('reports a failed secret as an error and a missing one as a notice', () => {
     const plan = freshProviderPlan()
     expect(annotationsFor(plan).filter(a => a.title.startsWith('Secret'))).toMatchObject([
-      { level: 'notice', line: 1, title: 'Secret: missing' }
+      { level: 'notice', line: 6, title: 'Secret: missing' }
     ])
     plan.secret = { ...plan.secret, status: 'failed', detail: 'Forbidden by Key Vault' }
     const [secret] = annotationsFor(plan).filter(a => a.title.startsWith('Secret'))
