@@ -116,7 +116,7 @@ async function applyProviderStep(
 /**
  * Adds a password, proves it authenticates, then stores it as a new Key Vault version. The old password is left
  * in place to expire on its own, so workloads that still hold it keep working. A new password that never
- * authenticates is removed again: it was never stored, so nothing can depend on it.
+ * authenticates, or cannot be stored, is removed again: nothing can depend on it.
  */
 async function rotateSecret(
   lifetimeDays: number,
@@ -131,21 +131,29 @@ async function rotateSecret(
     end
   )
   writers.mask(created.secretText)
+  // Until it is stored, nothing can depend on the new password: on any failure it is removed again.
+  const discard = async (why: string, error: unknown): Promise<never> => {
+    await writers.apps.removePassword(app.id, created.keyId).catch(() => undefined)
+    throw new Error(`${why}, so it was removed and the old one kept: ${(error as Error).message}`, {
+      cause: error
+    })
+  }
   try {
     await writers.proveSecret(app.appId, created.secretText)
   } catch (error) {
-    await writers.apps.removePassword(app.id, created.keyId).catch(() => undefined)
-    throw new Error(
-      `the new secret did not authenticate, so it was removed and the old one kept: ${(error as Error).message}`,
-      { cause: error }
-    )
+    return discard('the new secret did not authenticate', error)
   }
   const expiresOn = new Date(created.endDateTime)
-  const stored = await writers.storeSecret(created.secretText, {
-    expiresOn,
-    keyId: created.keyId,
-    appId: app.appId
-  })
+  let stored: { version: string }
+  try {
+    stored = await writers.storeSecret(created.secretText, {
+      expiresOn,
+      keyId: created.keyId,
+      appId: app.appId
+    })
+  } catch (error) {
+    return discard('the new secret could not be stored in Key Vault', error)
+  }
   result.secret = { value: created.secretText, version: stored.version, expiresOn }
   return `version ${stored.version}, expires ${expiresOn.toISOString().slice(0, 10)}`
 }

@@ -131,4 +131,24 @@ describe('secret rotation', () => {
     // The tenants are still probed with the old secret, which still works.
     expect(report.tenants[0]?.consent.status).toBe('consented')
   })
+
+  it('removes the new password again when Key Vault will not store it, and keeps the old secret', async () => {
+    emu = await emulator('three-customers.yml')
+    await emu.control.setFaults([{ route: 'keyvault', method: 'PUT', fault: 500 }])
+    const app = emu.directory.applicationByUniqueName('contoso-provider-access')!
+    const { report } = await bridge(
+      emu,
+      tenantsFile('three-customers.tenants.yml'),
+      { mode: 'apply', rotate: 'force' },
+      { replicationRetry: { delaysMs: [20, 20] } }
+    )
+    expect(report.secret).toMatchObject({
+      status: 'failed',
+      detail: expect.stringContaining(
+        'could not be stored in Key Vault, so it was removed and the old one kept'
+      )
+    })
+    expect(app.passwordCredentials.map(p => p.keyId)).toEqual(['2e000000-0000-4000-8000-000000000001'])
+    expect(report.tenants[0]?.consent.status).toBe('consented')
+  }, 60_000)
 })
