@@ -122,27 +122,27 @@ function checkFederatedCredentials(entries: unknown[], context: Context): void {
     const at = ['app', 'federatedCredentials', i]
     const name = acceptedText(context, entry, [...at, 'name'])
     if (name !== undefined) {
-      const first = names.see(name.toLowerCase(), [...at, 'name'])
-      if (first !== undefined) {
-        report(
-          context,
-          [...at, 'name'],
-          `${labelOf([...at, 'name'])} "${name}" is already used by ${labelOf(first)} at line ${lineOf(context, first)} — federated credential names are unique per app`,
-          'value'
-        )
-      }
+      reportRepeat(
+        context,
+        names,
+        name.toLowerCase(),
+        [...at, 'name'],
+        first =>
+          `${labelOf([...at, 'name'])} "${name}" is already used by ${first} — federated credential names are unique per app`
+      )
     }
     const issuer = acceptedText(context, entry, [...at, 'issuer'])
     const subject = acceptedText(context, entry, [...at, 'subject'])
     if (issuer !== undefined && subject !== undefined) {
-      const first = pairs.see(`${issuer}\n${subject}`, at)
-      if (first !== undefined) {
-        report(
-          context,
-          at,
-          `${labelOf(at)} has the same issuer and subject as ${labelOf(first)} at line ${lineOf(context, first)} — Entra accepts each issuer and subject pair once per app; remove one`
-        )
-      }
+      reportRepeat(
+        context,
+        pairs,
+        `${issuer}\n${subject}`,
+        at,
+        first =>
+          `${labelOf(at)} has the same issuer and subject as ${first} — Entra accepts each issuer and subject pair once per app; remove one`,
+        'key'
+      )
     }
   })
 }
@@ -155,27 +155,25 @@ function checkTenants(tenants: unknown[], context: Context): void {
     const at = ['tenants', i]
     const tenantId = acceptedText(context, tenant, [...at, 'tenantId'])
     if (tenantId !== undefined) {
-      const first = ids.see(tenantId.toLowerCase(), [...at, 'tenantId'])
-      if (first !== undefined) {
-        report(
-          context,
-          [...at, 'tenantId'],
-          `${labelOf([...at, 'tenantId'])} ${tenantId} is already listed as ${labelOf(first)} at line ${lineOf(context, first)} — list each tenant once and merge their roleAssignments`,
-          'value'
-        )
-      }
+      reportRepeat(
+        context,
+        ids,
+        tenantId.toLowerCase(),
+        [...at, 'tenantId'],
+        first =>
+          `${labelOf([...at, 'tenantId'])} ${tenantId} is already listed as ${first} — list each tenant once and merge their roleAssignments`
+      )
     }
     const name = acceptedText(context, tenant, [...at, 'name'])
     if (name !== undefined) {
-      const first = names.see(name.toLowerCase(), [...at, 'name'])
-      if (first !== undefined) {
-        report(
-          context,
-          [...at, 'name'],
-          `${labelOf([...at, 'name'])} "${name}" is already used by ${labelOf(first)} at line ${lineOf(context, first)} — give each tenant its own name (compared case-insensitively)`,
-          'value'
-        )
-      }
+      reportRepeat(
+        context,
+        names,
+        name.toLowerCase(),
+        [...at, 'name'],
+        first =>
+          `${labelOf([...at, 'name'])} "${name}" is already used by ${first} — give each tenant its own name (compared case-insensitively)`
+      )
     }
     if (Array.isArray(tenant.roleAssignments))
       checkRoleAssignments(tenant.roleAssignments, [...at, 'roleAssignments'], context)
@@ -191,14 +189,14 @@ function checkRoleAssignments(assignments: unknown[], at: PathSegments, context:
     const scope = acceptedText(context, assignment, [...item, 'scope'])
     if (roleId === undefined || scope === undefined || explainScope(scope) !== undefined) return
     // ARM compares scopes case-insensitively; a role named and the same role by GUID are one assignment.
-    const first = seen.see(`${normaliseScope(scope).toLowerCase()}\n${roleId}`, item)
-    if (first !== undefined) {
-      report(
-        context,
-        item,
-        `${labelOf(item)} repeats ${labelOf(first)} at line ${lineOf(context, first)} — the same role at the same scope; remove one`
-      )
-    }
+    reportRepeat(
+      context,
+      seen,
+      `${normaliseScope(scope).toLowerCase()}\n${roleId}`,
+      item,
+      first => `${labelOf(item)} repeats ${first} — the same role at the same scope; remove one`,
+      'key'
+    )
   })
 }
 
@@ -232,6 +230,23 @@ export function normaliseScope(scope: string): string {
 }
 
 /** Remembers the first path each key was seen at. */
+/**
+ * Reports `segments` when `key` was seen before, at the value (default) or the key; `message` gets the first
+ * occurrence as "tenants[0].name at line 13".
+ */
+function reportRepeat(
+  context: Context,
+  seen: FirstSeen,
+  key: string,
+  segments: PathSegments,
+  message: (first: string) => string,
+  at: 'key' | 'value' = 'value'
+): void {
+  const first = seen.see(key, segments)
+  if (first === undefined) return
+  report(context, segments, message(`${labelOf(first)} at line ${lineOf(context, first)}`), at)
+}
+
 class FirstSeen {
   private readonly first = new Map<string, PathSegments>()
 

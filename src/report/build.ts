@@ -4,7 +4,7 @@
  */
 import type { Cloud } from '../cloud.js'
 import type { TenantConfig, TenantsConfig } from '../config/types.js'
-import type { Mode } from '../inputs.js'
+import type { Mode, Rotate } from '../inputs.js'
 import type { ObservedProvider, ObservedTenant } from '../observe/types.js'
 import {
   type PlanStep,
@@ -12,7 +12,6 @@ import {
   federatedCredentialChanges,
   secretVerdict
 } from '../plan/plan.js'
-import type { Rotate } from '../inputs.js'
 import { consentLinks } from './consent-links.js'
 import {
   type AppReport,

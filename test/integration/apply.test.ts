@@ -113,42 +113,35 @@ describe('the app', () => {
 })
 
 describe('secret rotation', () => {
-  it('keeps the old secret when the new one never authenticates, and removes the unused new password', async () => {
-    emu = await emulator('three-customers.yml', { lags: { passwordMs: 3_600_000 } })
-    const app = emu.directory.applicationByUniqueName('contoso-provider-access')!
-    const { report } = await bridge(
-      emu,
-      tenantsFile('three-customers.tenants.yml'),
-      { mode: 'apply', rotate: 'force' },
-      { replicationRetry: { delaysMs: [20, 20] } }
-    )
-    expect(report.secret).toMatchObject({
-      status: 'failed',
-      detail: expect.stringContaining('did not authenticate')
-    })
-    expect(report.steps.find(s => s.kind === 'rotate-secret')?.outcome).toBe('failed')
-    expect(app.passwordCredentials.map(p => p.keyId)).toEqual(['2e000000-0000-4000-8000-000000000001'])
-    // The tenants are still probed with the old secret, which still works.
-    expect(report.tenants[0]?.consent.status).toBe('consented')
-  })
-
-  it('removes the new password again when Key Vault will not store it, and keeps the old secret', async () => {
-    emu = await emulator('three-customers.yml')
-    await emu.control.setFaults([{ route: 'keyvault', method: 'PUT', fault: 500 }])
-    const app = emu.directory.applicationByUniqueName('contoso-provider-access')!
-    const { report } = await bridge(
-      emu,
-      tenantsFile('three-customers.tenants.yml'),
-      { mode: 'apply', rotate: 'force' },
-      { replicationRetry: { delaysMs: [20, 20] } }
-    )
-    expect(report.secret).toMatchObject({
-      status: 'failed',
-      detail: expect.stringContaining(
-        'could not be stored in Key Vault, so it was removed and the old one kept'
+  it.each([
+    {
+      failure: 'the new secret never authenticates',
+      setUp: async (e: Emulator) => e.control.setLags({ passwordMs: 3_600_000 }),
+      detail: 'did not authenticate, so it was removed and the old one kept'
+    },
+    {
+      failure: 'Key Vault will not store it',
+      setUp: async (e: Emulator) => e.control.setFaults([{ route: 'keyvault', method: 'PUT', fault: 500 }]),
+      detail: 'could not be stored in Key Vault, so it was removed and the old one kept'
+    }
+  ])(
+    'when $failure: removes the unused new password and keeps the old secret',
+    async ({ setUp, detail }) => {
+      emu = await emulator('three-customers.yml')
+      await setUp(emu)
+      const app = emu.directory.applicationByUniqueName('contoso-provider-access')!
+      const { report } = await bridge(
+        emu,
+        tenantsFile('three-customers.tenants.yml'),
+        { mode: 'apply', rotate: 'force' },
+        { replicationRetry: { delaysMs: [20, 20] } }
       )
-    })
-    expect(app.passwordCredentials.map(p => p.keyId)).toEqual(['2e000000-0000-4000-8000-000000000001'])
-    expect(report.tenants[0]?.consent.status).toBe('consented')
-  }, 60_000)
+      expect(report.secret).toMatchObject({ status: 'failed', detail: expect.stringContaining(detail) })
+      expect(report.steps.find(s => s.kind === 'rotate-secret')?.outcome).toBe('failed')
+      expect(app.passwordCredentials.map(p => p.keyId)).toEqual(['2e000000-0000-4000-8000-000000000001'])
+      // The tenants are still probed with the old secret, which still works.
+      expect(report.tenants[0]?.consent.status).toBe('consented')
+    },
+    60_000
+  )
 })
