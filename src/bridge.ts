@@ -16,10 +16,11 @@ import { readSecret, secretClient, storeSecret } from './azure/key-vault.js'
 import { REPLICATION_RETRY, type RetryOptions, retryWhile } from './azure/retry.js'
 import { RoleAssignments, armClient } from './azure/role-assignments.js'
 import { defaultScope } from './cloud.js'
-import type { TenantsConfig } from './config/types.js'
+import type { ProbeConfig, TenantsConfig } from './config/types.js'
 import type { Inputs } from './inputs.js'
 import { type AppRef, applyProvider, applyTenants } from './apply/apply.js'
-import { observeProvider, observeTenants } from './observe/observe.js'
+import { observeProbes, observeProvider, observeTenants } from './observe/observe.js'
+import { probeArm, probeKeyVaultSecret } from './azure/probes.js'
 import type { ObservedProvider, ObservedTenant } from './observe/types.js'
 import { type PlanStep, planProvider, planTenants } from './plan/plan.js'
 import { buildReport } from './report/build.js'
@@ -203,13 +204,26 @@ async function runTenantPhase(
     mask: deps.mask
   })
   const steps = planTenants(config, observed)
-  if (inputs.mode !== 'apply') return { observed, steps }
+  const probes = {
+    credentialFor,
+    concurrency: inputs.concurrency,
+    probe: (credential: TokenCredential, probe: ProbeConfig) =>
+      probe.kind === 'arm'
+        ? probeArm(cloud, credential, probe.arm)
+        : probeKeyVaultSecret(cloud, credential, probe.keyVault, probe.secret)
+  }
+  if (inputs.mode !== 'apply') {
+    await observeProbes(config, observed, probes)
+    return { observed, steps }
+  }
   const applied = await applyTenants(steps, {
     roleAssignments: tenantId => {
       const credential = credentialFor(tenantId)
       return credential ? roleAssignments(credential) : undefined
     }
   })
+  // After apply, so that the probes prove the access this run leaves behind.
+  await observeProbes(config, observed, probes)
   return { observed, steps: applied.steps }
 }
 

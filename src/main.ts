@@ -13,6 +13,7 @@ import type { ConfigProblem } from './config/types.js'
 import { type Inputs, InputError, getInputs } from './inputs.js'
 import { type Annotation, annotationsFor } from './report/annotations.js'
 import { renderComment, upsertComment } from './report/comment.js'
+import { handoffFiles } from './report/handoff.js'
 import { failureFor, outputsFor } from './report/outputs.js'
 import { renderSummary } from './report/summary.js'
 import type { Report } from './report/types.js'
@@ -98,6 +99,12 @@ async function publish(report: Report, inputs: Inputs): Promise<void> {
   const reportFile = join(process.env.RUNNER_TEMP || tmpdir(), 'entra-tenant-bridge', 'report.json')
   await mkdir(join(reportFile, '..'), { recursive: true })
   await writeFile(reportFile, `${JSON.stringify(report, null, 2)}\n`)
+  // The customer hand-off files go next to the report (handoff/<tenantId>/…), ready to send or upload.
+  for (const file of handoffFiles(report.tenants)) {
+    const path = join(reportFile, '..', file.path)
+    await mkdir(join(path, '..'), { recursive: true })
+    await writeFile(path, file.content)
+  }
 
   annotate(annotationsFor(report))
   if (process.env.GITHUB_STEP_SUMMARY)

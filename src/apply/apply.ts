@@ -170,6 +170,12 @@ export async function applyTenants(
   let changed = false
   const done: PlanStep[] = []
   for (const step of steps) {
+    if (step.kind === 'remove-assignment') {
+      const removed = await removeAssignment(step, writers)
+      changed ||= removed.outcome === 'done'
+      done.push(removed)
+      continue
+    }
     if (step.kind !== 'assign-role') {
       done.push(step.write ? { ...step, outcome: 'skipped' } : { ...step, outcome: 'manual' })
       continue
@@ -195,4 +201,20 @@ export async function applyTenants(
     }
   }
   return { steps: done, changed }
+}
+
+/** prune: removes an assignment the tenants file does not list; a refusal is the customer's to act on. */
+async function removeAssignment(
+  step: Extract<PlanStep, { kind: 'remove-assignment' }>,
+  writers: TenantWriters
+): Promise<PlanStep> {
+  const assignments = writers.roleAssignments(step.tenantId, step.scope)
+  if (!assignments) return { ...step, outcome: 'skipped', detail: 'no credential for this tenant' }
+  const outcome = await assignments.remove(step.assignmentId, step.scope)
+  if (outcome.status === 'removed') return { ...step, outcome: 'done' }
+  return {
+    ...step,
+    outcome: outcome.status === 'not-permitted' ? 'manual' : 'failed',
+    detail: outcome.detail
+  }
 }

@@ -8,6 +8,7 @@ import { AuthorizationManagementClient } from '@azure/arm-authorization'
 import type { TokenCredential } from '@azure/identity'
 import { type Cloud, defaultScope } from '../cloud.js'
 import { type RetryOptions, REPLICATION_RETRY, retryWhile } from './retry.js'
+import type { RolePermission } from './roles.js'
 
 /**
  * The namespace of ARM template `guid()` (UUIDv5 over the arguments joined with `-`), so that the action names an
@@ -23,7 +24,61 @@ export const ARM_ERRORS = {
 } as const
 
 export type AssignmentLookup =
-  { status: 'present'; via: string } | { status: 'missing' } | { status: 'unverifiable'; detail: string }
+  | { status: 'present'; via: string }
+  | { status: 'missing' }
+  | { status: 'unverifiable'; detail: string; statusCode?: number }
+
+/** The app's own effective permissions at a scope (Permissions – List), or why they could not be read. */
+export type EffectivePermissions =
+  { status: 'read'; permissions: RolePermission[] } | { status: 'unavailable'; detail: string }
+
+/** A role assignment of the app's principal as ARM lists it. */
+export interface PrincipalAssignment {
+  id: string
+  scope: string
+  roleDefinitionId: string
+  condition?: string
+}
+
+/**
+ * Permissions – List is documented for a resource group and for a resource only
+ * (https://learn.microsoft.com/rest/api/authorization/permissions, swagger authorization-RoleDefinitionsCalls.json
+ * 2022-04-01): subscription and management-group scopes have no such operation.
+ */
+export const PERMISSIONS_SCOPES_NOTE =
+  'ARM documents Permissions – List only for resource groups and resources, not at this scope'
+
+/** `/subscriptions/{s}/resourceGroups/{rg}[/providers/{ns}/{type}/{name}[/{type}/{name}…]]`, split as the SDK wants it. */
+export function resourceScopeParts(
+  scope: string
+):
+  | { kind: 'resourceGroup'; resourceGroup: string }
+  | {
+      kind: 'resource'
+      resourceGroup: string
+      namespace: string
+      parentPath: string
+      type: string
+      name: string
+    }
+  | undefined {
+  const m = /^\/subscriptions\/[^/]+\/resourceGroups\/([^/]+)(?:\/providers\/([^/]+)\/(.+))?$/i.exec(
+    scope.replace(/\/+$/, '')
+  )
+  if (!m) return undefined
+  const resourceGroup = m[1] ?? ''
+  if (m[2] === undefined) return { kind: 'resourceGroup', resourceGroup }
+  const pairs = (m[3] ?? '').split('/')
+  if (pairs.length < 2 || pairs.length % 2 !== 0) return undefined
+  return {
+    kind: 'resource',
+    resourceGroup,
+    namespace: m[2],
+    parentPath: pairs.slice(0, -2).join('/'),
+    type: pairs.at(-2) ?? '',
+    name: pairs.at(-1) ?? ''
+  }
+}
 
 export type AssignOutcome =
   | { status: 'applied' }
@@ -117,7 +172,113 @@ export class RoleAssignments {
       return { status: 'missing' }
     } catch (error) {
       const e = armErrorOf(error)
-      return { status: 'unverifiable', detail: `${e.code || 'error'} (HTTP ${e.statusCode}): ${e.message}` }
+      return {
+        status: 'unverifiable',
+        detail: `${e.code || 'error'} (HTTP ${e.statusCode}): ${e.message}`,
+        statusCode: e.statusCode
+      }
+    }
+  }
+
+  /**
+   * Every role assignment of the principal at, above and below the scope (`principalId eq` filter,
+   * https://learn.microsoft.com/azure/role-based-access-control/role-assignments-list-rest): for unmanaged ones.
+   */
+  async listForPrincipal(scope: string, principalId: string): Promise<PrincipalAssignment[]> {
+    const found: PrincipalAssignment[] = []
+    const assignments = this.#client(scope).roleAssignments.listForScope(scope, {
+      filter: `principalId eq '${principalId}'`
+    })
+    for await (const a of assignments) {
+      if ((a.principalId ?? '').toLowerCase() !== principalId.toLowerCase()) continue
+      found.push({
+        id: a.id ?? '',
+        scope: a.scope ?? '',
+        roleDefinitionId: roleGuidOf(a.roleDefinitionId ?? ''),
+        ...(a.condition ? { condition: a.condition } : {})
+      })
+    }
+    return found
+  }
+
+  /**
+   * What the caller itself may do at the scope: needs no role at all ("Gets all permissions the caller has"), so it
+   * answers where a principal without read rights cannot list role assignments.
+   */
+  async effectivePermissions(scope: string): Promise<EffectivePermissions> {
+    const parts = resourceScopeParts(scope)
+    if (!parts) return { status: 'unavailable', detail: PERMISSIONS_SCOPES_NOTE }
+    const permissions = this.#client(scope).permissions
+    try {
+      const pages =
+        parts.kind === 'resourceGroup'
+          ? permissions.listForResourceGroup(parts.resourceGroup)
+          : permissions.listForResource(
+              parts.resourceGroup,
+              parts.namespace,
+              parts.parentPath,
+              parts.type,
+              parts.name
+            )
+      const read: RolePermission[] = []
+      for await (const p of pages) {
+        read.push({
+          actions: p.actions ?? [],
+          notActions: p.notActions ?? [],
+          dataActions: p.dataActions ?? [],
+          notDataActions: p.notDataActions ?? []
+        })
+      }
+      return { status: 'read', permissions: read }
+    } catch (error) {
+      const e = armErrorOf(error)
+      return { status: 'unavailable', detail: `${e.code || 'error'} (HTTP ${e.statusCode}): ${e.message}` }
+    }
+  }
+
+  /**
+   * A role definition of the customer tenant, by GUID or by name (`roleName eq` filter,
+   * https://learn.microsoft.com/rest/api/authorization/role-definitions/list): custom roles live only there.
+   */
+  async roleDefinition(
+    scope: string,
+    role: { id: string } | { name: string }
+  ): Promise<{ id: string; permissions: RolePermission[] } | { problem: string }> {
+    const client = this.#client(scope)
+    const shape = (d: { name?: string; permissions?: Partial<RolePermission>[] }) => ({
+      id: (d.name ?? '').toLowerCase(),
+      permissions: (d.permissions ?? []).map(p => ({
+        actions: p.actions ?? [],
+        notActions: p.notActions ?? [],
+        dataActions: p.dataActions ?? [],
+        notDataActions: p.notDataActions ?? []
+      }))
+    })
+    try {
+      if ('id' in role) return shape(await client.roleDefinitions.get(scope, role.id))
+      const filter = `roleName eq '${role.name.replace(/'/g, "''")}'`
+      for await (const d of client.roleDefinitions.list(scope, { filter })) return shape(d)
+      return { problem: `no role named "${role.name}" is defined at ${scope} in this tenant` }
+    } catch (error) {
+      const e = armErrorOf(error)
+      return {
+        problem: `the role definition could not be read: ${e.code || 'error'} (HTTP ${e.statusCode}): ${e.message}`
+      }
+    }
+  }
+
+  /** Removes an assignment by its id (prune). */
+  async remove(
+    id: string,
+    scope: string
+  ): Promise<{ status: 'removed' } | { status: 'not-permitted' | 'failed'; detail: string }> {
+    try {
+      await this.#client(scope).roleAssignments.deleteById(id)
+      return { status: 'removed' }
+    } catch (error) {
+      const e = armErrorOf(error)
+      const detail = `${e.code || 'error'} (HTTP ${e.statusCode}): ${e.message}`
+      return { status: e.statusCode === 403 ? 'not-permitted' : 'failed', detail }
     }
   }
 

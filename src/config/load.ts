@@ -17,6 +17,7 @@ import type {
   CredentialConfig,
   FederatedCredentialConfig,
   LoadResult,
+  ProbeConfig,
   RoleAssignmentConfig,
   SourcePosition,
   TenantConfig,
@@ -166,7 +167,14 @@ interface RawTenantsFile {
       description?: string
     }[]
   }
-  tenants: { name: string; tenantId: string; roleAssignments?: { scope: string; role: string }[] }[]
+  tenants: {
+    name: string
+    tenantId: string
+    roleAssignments?: { scope: string; role: string }[]
+    onboarding?: boolean
+    prune?: boolean
+    probes?: ({ keyVault: string; secret: string } | { arm: string })[]
+  }[]
 }
 
 function buildConfig(raw: RawTenantsFile, index: DocumentIndex, file: string): TenantsConfig {
@@ -182,10 +190,22 @@ function buildConfig(raw: RawTenantsFile, index: DocumentIndex, file: string): T
         roleAssignments: assignments.map((assignment, j): RoleAssignmentConfig => ({
           scope: normaliseScope(assignment.scope),
           role: assignment.role,
-          // Validation has resolved every role; a miss here is a defect, not a file mistake.
+          // A name that is no built-in role is a custom role: resolved in the customer tenant.
           roleDefinitionId: roleDefinitionIdOf(assignment.role) ?? '',
           position: at(['tenants', i, 'roleAssignments', j])
         })),
+        ...(tenant.onboarding === undefined ? {} : { onboarding: tenant.onboarding }),
+        ...(tenant.prune === undefined ? {} : { prune: tenant.prune }),
+        ...(tenant.probes === undefined
+          ? {}
+          : {
+              probes: tenant.probes.map((probe, j): ProbeConfig => {
+                const position = at(['tenants', i, 'probes', j])
+                return 'arm' in probe
+                  ? { kind: 'arm', arm: normaliseScope(probe.arm), position }
+                  : { kind: 'keyVault', keyVault: probe.keyVault, secret: probe.secret, position }
+              })
+            }),
         position: at(['tenants', i])
       }
     })

@@ -200,18 +200,21 @@ function checkRoleAssignments(assignments: unknown[], at: PathSegments, context:
   })
 }
 
-/** The role's definition GUID (lower case), or undefined after reporting a role this action cannot resolve. */
+/**
+ * The role's definition GUID (lower case); '' for a custom role named by its name (resolved in the customer tenant);
+ * undefined after reporting a name so close to a built-in role's that it is most likely a typo of it.
+ */
 function checkRole(assignment: Mapping, segments: PathSegments, context: Context): string | undefined {
   const role = acceptedText(context, assignment, segments)
   if (role === undefined) return undefined
   const resolved = roleDefinitionIdOf(role)
   if (resolved !== undefined) return resolved
   const suggestion = closestMatch(role, BUILT_IN_ROLE_NAMES)
-  const guess = suggestion === undefined ? '' : ` Did you mean "${suggestion}"?`
+  if (suggestion === undefined) return `custom:${role.trim().toLowerCase()}`
   report(
     context,
     segments,
-    `${labelOf(segments)} "${role}" is not a built-in role this action knows.${guess} Use one of: ${BUILT_IN_ROLE_NAMES.join(', ')}; for a custom role (or any other role) give its role definition GUID`,
+    `${labelOf(segments)} "${role}" is not an Azure built-in role. Did you mean "${suggestion}"? A custom role whose name is this close to a built-in one: give its role definition GUID`,
     'value'
   )
   return undefined

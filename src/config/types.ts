@@ -66,15 +66,29 @@ export interface TenantConfig {
   /** Lower-case GUID. */
   tenantId: string
   roleAssignments: RoleAssignmentConfig[]
+  /** Not consented yet is expected (a new customer); without it, a tenant that is not consented has drifted. */
+  onboarding?: boolean
+  /** Apply removes role assignments of the app's principal that the file does not list. */
+  prune?: boolean
+  /** Data-plane proofs that the app reaches the customer's services. */
+  probes?: ProbeConfig[]
   position: SourcePosition
 }
+
+/** Read a Key Vault secret's attributes (never its value) as the app, or GET an ARM scope. */
+export type ProbeConfig =
+  | { kind: 'keyVault'; keyVault: string; secret: string; position: SourcePosition }
+  | { kind: 'arm'; arm: string; position: SourcePosition }
 
 export interface RoleAssignmentConfig {
   /** As written, without a trailing `/`: `/subscriptions/<guid>[/resourceGroups/<name>[/providers/…]]`. */
   scope: string
   /** As written: a built-in role name or a role-definition GUID. */
   role: string
-  /** The role definition's GUID (lower case): the built-in role's, or the GUID as written. */
+  /**
+   * The role definition's GUID (lower case): the built-in role's, or the GUID as written; empty for a custom role
+   * named by its name, which is resolved in the customer tenant.
+   */
   roleDefinitionId: string
   position: SourcePosition
 }

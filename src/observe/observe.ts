@@ -7,10 +7,19 @@ import type { AppRegistrations } from '../azure/app-registration.js'
 import { type ConsentObservation, probeConsent } from '../azure/consent-probe.js'
 import type { SecretLookup } from '../azure/key-vault.js'
 import type { RetryOptions } from '../azure/retry.js'
+import type { ProbeOutcome } from '../azure/probes.js'
 import type { RoleAssignments } from '../azure/role-assignments.js'
+import { RBAC_ADMINISTRATOR_ROLE_ID, type RolePermission, builtInRole } from '../azure/roles.js'
 import { mapLimit } from '../concurrency.js'
-import type { TenantConfig, TenantsConfig } from '../config/types.js'
-import type { ObservedApp, ObservedProvider, ObservedSecret, ObservedTenant } from './types.js'
+import type { ProbeConfig, RoleAssignmentConfig, TenantConfig, TenantsConfig } from '../config/types.js'
+import type {
+  ObservedApp,
+  ObservedAssignment,
+  ObservedProvider,
+  ObservedSecret,
+  ObservedTenant,
+  ProbeResult
+} from './types.js'
 
 export interface ProviderReaders {
   apps: AppRegistrations
@@ -66,6 +75,8 @@ export interface TenantReaders {
   /** Why there is no credential, for the report. */
   noCredentialReason: string
   roleAssignments: (credential: TokenCredential, scope: string) => RoleAssignments
+  /** Runs one data-plane probe as the app in the tenant. */
+  probe?: (credential: TokenCredential, probe: ProbeConfig) => Promise<ProbeOutcome>
   armAudience: string
   concurrency: number
   /** Set when this run just wrote the app's credential: retry the replication lag. */
@@ -140,12 +151,139 @@ async function observeTenant(
   const principalId = consent.principalId
   if (consent.status !== 'consented' || !principalId)
     return { tenantId: tenant.tenantId, consent, assignments: skipped() }
-  const assignments = []
+  const reader = readers.roleAssignments(credential, tenant.roleAssignments[0]?.scope ?? '/')
+  const assignments: ObservedAssignment[] = []
   for (const wanted of tenant.roleAssignments) {
-    const lookup = await readers
-      .roleAssignments(credential, wanted.scope)
-      .check(wanted.scope, wanted.roleDefinitionId, principalId)
-    assignments.push({ scope: wanted.scope, roleDefinitionId: wanted.roleDefinitionId, lookup })
+    assignments.push(
+      await observeAssignment(readers.roleAssignments(credential, wanted.scope), wanted, principalId)
+    )
   }
-  return { tenantId: tenant.tenantId, consent, assignments }
+  const unmanaged = tenant.prune
+    ? await unmanagedAssignments(reader, tenant, assignments, principalId)
+    : undefined
+  return { tenantId: tenant.tenantId, consent, assignments, ...(unmanaged ? { unmanaged } : {}) }
+}
+
+/**
+ * The data-plane probes of every consented tenant, run last (after apply, in apply mode) so that they prove the
+ * access as it stands at the end of the run. Adds `probes` to each observed tenant.
+ */
+export async function observeProbes(
+  config: TenantsConfig,
+  observed: Map<string, ObservedTenant>,
+  readers: Pick<TenantReaders, 'credentialFor' | 'probe' | 'concurrency'>
+): Promise<void> {
+  const run = readers.probe
+  if (!run) return
+  await mapLimit(config.tenants, readers.concurrency, async tenant => {
+    const seen = observed.get(tenant.tenantId)
+    const credential = readers.credentialFor(tenant.tenantId)
+    if (!seen || seen.consent.status !== 'consented' || !credential || !tenant.probes?.length) return
+    seen.probes = await runProbes(tenant.probes, credential, run)
+  })
+}
+
+/**
+ * One required assignment: the role assignments at the scope; where they cannot be read, or where the role is
+ * absent, the app's own effective permissions there (they tell whether it holds the role, and whether it may
+ * assign it itself).
+ */
+async function observeAssignment(
+  reader: RoleAssignments,
+  wanted: RoleAssignmentConfig,
+  principalId: string
+): Promise<ObservedAssignment> {
+  const role = await resolveRole(reader, wanted)
+  if ('problem' in role) {
+    return {
+      scope: wanted.scope,
+      roleDefinitionId: wanted.roleDefinitionId,
+      lookup: { status: 'unverifiable', detail: role.problem },
+      roleProblem: role.problem
+    }
+  }
+  const lookup = await reader.check(wanted.scope, role.id, principalId)
+  const observed: ObservedAssignment = {
+    scope: wanted.scope,
+    roleDefinitionId: role.id,
+    lookup,
+    ...(role.permissions ? { rolePermissions: role.permissions } : {})
+  }
+  if (lookup.status === 'present') return observed
+  return { ...observed, effective: await reader.effectivePermissions(wanted.scope) }
+}
+
+/** The role's GUID and permissions: the built-in catalogue first, the customer tenant for custom roles. */
+async function resolveRole(
+  reader: RoleAssignments,
+  wanted: RoleAssignmentConfig
+): Promise<{ id: string; permissions?: RolePermission[] } | { problem: string }> {
+  const builtIn = wanted.roleDefinitionId ? builtInRole(wanted.roleDefinitionId) : undefined
+  if (builtIn) return { id: builtIn.id, permissions: builtIn.permissions }
+  const custom = await reader.roleDefinition(
+    wanted.scope,
+    wanted.roleDefinitionId ? { id: wanted.roleDefinitionId } : { name: wanted.role.trim() }
+  )
+  if ('problem' in custom) {
+    // A GUID the tenant will not show may still be assignable: check the assignment by GUID alone.
+    return wanted.roleDefinitionId ? { id: wanted.roleDefinitionId } : custom
+  }
+  return custom
+}
+
+/**
+ * The principal's assignments the file does not list, read at each subscription (or group) of the file's scopes.
+ * The Role Based Access Control Administrator delegation of the hand-off is how apply manages grants, not extra
+ * access; undefined when they cannot be read.
+ */
+async function unmanagedAssignments(
+  reader: RoleAssignments,
+  tenant: TenantConfig,
+  assignments: readonly ObservedAssignment[],
+  principalId: string
+): Promise<ObservedTenant['unmanaged']> {
+  const roots = [...new Set(tenant.roleAssignments.map(a => rootOf(a.scope)))]
+  const wanted = new Set(assignments.map(a => `${a.scope.toLowerCase()}|${a.roleDefinitionId}`))
+  const seen = new Map<string, NonNullable<ObservedTenant['unmanaged']>[number]>()
+  try {
+    for (const root of roots) {
+      for (const found of await reader.listForPrincipal(root, principalId)) {
+        if (found.roleDefinitionId === RBAC_ADMINISTRATOR_ROLE_ID) continue
+        if (!wanted.has(`${found.scope.replace(/\/+$/, '').toLowerCase()}|${found.roleDefinitionId}`))
+          seen.set(found.id.toLowerCase(), found)
+      }
+    }
+  } catch {
+    return undefined
+  }
+  return [...seen.values()]
+}
+
+/** The subscription or management group a scope lives in. */
+function rootOf(scope: string): string {
+  return (
+    /^(\/subscriptions\/[^/]+|\/providers\/Microsoft\.Management\/managementGroups\/[^/]+)/i.exec(
+      scope
+    )?.[1] ?? scope
+  )
+}
+
+async function runProbes(
+  probes: readonly ProbeConfig[],
+  credential: TokenCredential,
+  run: NonNullable<TenantReaders['probe']>
+): Promise<ProbeResult[]> {
+  const results: ProbeResult[] = []
+  for (const probe of probes) {
+    const outcome = await run(credential, probe)
+    results.push({
+      kind: probe.kind,
+      target: probe.kind === 'arm' ? probe.arm : `${probe.keyVault} › ${probe.secret}`,
+      status: outcome.status,
+      ...(outcome.status === 'verified' ? {} : { code: outcome.code }),
+      detail: outcome.detail,
+      line: probe.position.line
+    })
+  }
+  return results
 }

@@ -8,6 +8,7 @@ import type { FederatedCredentialConfig, TenantConfig, TenantsConfig } from '../
 import type { Rotate } from '../inputs.js'
 import type { ObservedProvider, ObservedTenant } from '../observe/types.js'
 import type { StepReport } from '../report/types.js'
+import { accessVerdict, tenantAccessVerdict, wantsAssignStep } from './access.js'
 
 const DAY_MS = 86_400_000
 
@@ -33,6 +34,9 @@ export type PlanStep = StepReport &
     | { kind: 'create-secret' | 'rotate-secret'; lifetimeDays: number }
     | { kind: 'request-consent'; tenantId: string }
     | { kind: 'assign-role'; tenantId: string; scope: string; roleDefinitionId: string; principalId: string }
+    | { kind: 'request-grant'; tenantId: string; scope: string; roleDefinitionId: string }
+    | { kind: 'remove-assignment'; tenantId: string; assignmentId: string; scope: string }
+    | { kind: 'finish-onboarding'; tenantId: string }
   )
 
 export interface ProviderPlanOptions {
@@ -257,22 +261,68 @@ export function planTenants(
     }
     const principalId = seen.consent.principalId
     if (seen.consent.status !== 'consented' || !principalId) continue
-    for (const assignment of seen.assignments) {
-      if (assignment.lookup.status !== 'missing') continue
-      const configured = tenant.roleAssignments.find(
-        a => a.scope === assignment.scope && a.roleDefinitionId === assignment.roleDefinitionId
-      )
+    steps.push(...accessSteps(tenant, seen, principalId))
+  }
+  return steps
+}
+
+/** Grants apply creates, grants the customer's admin must give, extra assignments to prune, onboarding done. */
+function accessSteps(tenant: TenantConfig, seen: ObservedTenant, principalId: string): PlanStep[] {
+  const steps: PlanStep[] = []
+  const verdicts = tenant.roleAssignments.map((configured, i) => {
+    const assignment = seen.assignments[i]
+    const verdict = accessVerdict(assignment)
+    const target = `${configured.role} at ${configured.scope} in ${tenantTarget(tenant)}`
+    const at = {
+      tenantId: tenant.tenantId,
+      scope: configured.scope,
+      roleDefinitionId: assignment?.roleDefinitionId ?? configured.roleDefinitionId
+    }
+    if (wantsAssignStep(verdict)) {
       steps.push({
         kind: 'assign-role',
-        target: `${configured?.role ?? assignment.roleDefinitionId} at ${assignment.scope} in ${tenantTarget(tenant)}`,
-        reason: "The app's service principal does not hold this role at this scope or above.",
+        target,
+        reason:
+          verdict.status === 'missing'
+            ? "The app's service principal does not hold this role at this scope or above."
+            : 'It could not be verified; the write is idempotent (a deterministic name), so apply creates it or finds it there.',
         write: true,
-        tenantId: tenant.tenantId,
-        scope: assignment.scope,
-        roleDefinitionId: assignment.roleDefinitionId,
+        ...at,
         principalId
       })
+    } else if (verdict.status === 'awaiting-customer') {
+      steps.push({
+        kind: 'request-grant',
+        target,
+        reason: "The app may not assign roles here: the customer's admin grants it from the hand-off.",
+        write: false,
+        ...at
+      })
     }
+    return verdict.status
+  })
+  if (tenant.prune) {
+    for (const extra of seen.unmanaged ?? []) {
+      steps.push({
+        kind: 'remove-assignment',
+        target: `${extra.roleDefinitionId} at ${extra.scope} in ${tenantTarget(tenant)}`,
+        reason: 'prune: true, and the tenants file does not list this role assignment of the app.',
+        write: true,
+        tenantId: tenant.tenantId,
+        assignmentId: extra.id,
+        scope: extra.scope
+      })
+    }
+  }
+  if (tenantAccessVerdict(tenant, seen, verdicts).onboardingComplete) {
+    steps.push({
+      kind: 'finish-onboarding',
+      target: tenantTarget(tenant),
+      reason:
+        'Consent, every role assignment and every probe are verified: remove `onboarding: true` from this tenant in the tenants file, so that losing any of them counts as drift.',
+      write: false,
+      tenantId: tenant.tenantId
+    })
   }
   return steps
 }

@@ -126,7 +126,7 @@ function roleAnnotations(tenant: TenantReport, assignment: RoleAssignmentReport)
   const title = `${clip(tenant.name, 100)}: ${assignment.role} ${words.label}`
   switch (assignment.status) {
     case 'missing':
-    case 'not-permitted': {
+    case 'awaiting-customer': {
       const command = fixCommandOf(tenant, assignment)
       return [
         {
@@ -141,7 +141,8 @@ function roleAnnotations(tenant: TenantReport, assignment: RoleAssignmentReport)
       ]
     }
     case 'unverifiable':
-      return [{ level: 'notice', title, message: sentences(words.meaning, assignment.detail, words.next) }]
+      // Never green by silence: what could not be verified counts as drift, so it is a warning.
+      return [{ level: 'warning', title, message: sentences(words.meaning, assignment.detail, words.next) }]
     default:
       return []
   }

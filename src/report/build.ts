@@ -12,7 +12,9 @@ import {
   federatedCredentialChanges,
   secretVerdict
 } from '../plan/plan.js'
+import { accessVerdict, tenantAccessVerdict } from '../plan/access.js'
 import { consentLinks } from './consent-links.js'
+import { buildHandoff } from './handoff.js'
 import {
   type AppReport,
   type ConsentStatus,
@@ -58,11 +60,7 @@ export function buildReport(input: ReportInput): Report {
   const app = appReport(input)
   const tenants = input.config.tenants.map(tenant => tenantReport(input, tenant, app.appId))
   const changed = steps.some(step => step.write && step.outcome === 'done')
-  const drift = tenants.some(
-    tenant =>
-      tenant.consent.status !== 'consented' ||
-      tenant.roleAssignments.some(a => a.status === 'missing' || a.status === 'not-permitted')
-  )
+  const drift = tenants.some(tenant => tenant.drift.length > 0)
   return {
     version: REPORT_VERSION,
     mode: input.mode,
@@ -181,6 +179,7 @@ function tenantReport(input: ReportInput, tenant: TenantConfig, appId: string | 
         })
       : undefined
   const principalId = consent.principalId ?? null
+  const access = tenantAccess(input, tenant, appId, principalId)
   return {
     name: tenant.name,
     tenantId: tenant.tenantId,
@@ -194,45 +193,83 @@ function tenantReport(input: ReportInput, tenant: TenantConfig, appId: string | 
       linkV2: links?.linkV2 ?? null
     },
     principalId,
-    roleAssignments: tenant.roleAssignments.map(wanted => {
-      const seen = observed?.assignments.find(
-        a => a.scope === wanted.scope && a.roleDefinitionId === wanted.roleDefinitionId
-      )
-      const step = input.steps.find(
-        s =>
-          s.kind === 'assign-role' &&
-          s.tenantId === tenant.tenantId &&
-          s.scope === wanted.scope &&
-          s.roleDefinitionId === wanted.roleDefinitionId
-      )
-      const report: RoleAssignmentReport = {
-        scope: wanted.scope,
-        role: wanted.role,
-        roleDefinitionId: wanted.roleDefinitionId,
-        line: wanted.position.line,
-        status: 'skipped'
-      }
-      const lookup = seen?.lookup
-      if (!lookup || lookup.status === 'skipped') return report
-      const fixCommand = principalId
-        ? { fixCommand: roleAssignmentCommand(principalId, wanted.roleDefinitionId, wanted.scope) }
-        : {}
-      if (lookup.status === 'unverifiable') {
-        return { ...report, status: 'unverifiable', detail: lookup.detail, ...fixCommand }
-      }
-      if (lookup.status === 'present') return { ...report, status: 'present' }
-      if (step?.outcome === 'done')
-        return { ...report, status: 'applied', ...(step.detail ? { detail: step.detail } : {}) }
-      const status = step?.outcome === 'manual' ? 'not-permitted' : 'missing'
-      return {
-        ...report,
-        status,
-        ...(step?.detail ? { detail: step.detail } : {}),
-        ...fixCommand
-      }
+    ...access
+  }
+}
+
+/** What the planner decided about the tenant's access, with outcomes after apply; and its hand-off. */
+function tenantAccess(
+  input: ReportInput,
+  tenant: TenantConfig,
+  appId: string | null,
+  principalId: string | null
+): Pick<TenantReport, 'roleAssignments' | 'onboarding' | 'drift' | 'probes' | 'unmanaged' | 'handoff'> {
+  const observed = input.tenants.get(tenant.tenantId)
+  const roleAssignments = tenant.roleAssignments.map((wanted, i): RoleAssignmentReport => {
+    const seen = observed?.assignments[i]
+    const roleDefinitionId = seen?.roleDefinitionId || wanted.roleDefinitionId
+    const step = input.steps.find(
+      s =>
+        s.kind === 'assign-role' &&
+        s.tenantId === tenant.tenantId &&
+        s.scope === wanted.scope &&
+        s.roleDefinitionId === roleDefinitionId
+    )
+    const verdict = accessVerdict(seen, step)
+    const outstanding = GRANTS_OUTSTANDING.has(verdict.status)
+    return {
+      scope: wanted.scope,
+      role: wanted.role,
+      roleDefinitionId,
+      line: wanted.position.line,
+      status: verdict.status,
+      ...(verdict.detail ? { detail: verdict.detail } : {}),
+      ...(outstanding && principalId && roleDefinitionId
+        ? { fixCommand: roleAssignmentCommand(principalId, roleDefinitionId, wanted.scope) }
+        : {})
+    }
+  })
+  const statuses = roleAssignments.map(a => a.status)
+  const pruned = new Set(
+    input.steps
+      .filter(s => s.kind === 'remove-assignment' && s.outcome === 'done')
+      .map(s => (s.kind === 'remove-assignment' ? s.assignmentId.toLowerCase() : ''))
+  )
+  const unmanaged = (observed?.unmanaged ?? []).filter(u => !pruned.has(u.id.toLowerCase()))
+  const verdict = tenantAccessVerdict(
+    tenant,
+    observed ? { consent: observed.consent, unmanaged, probes: observed.probes } : undefined,
+    statuses
+  )
+  const grant = (a: RoleAssignmentReport) => ({
+    scope: a.scope,
+    role: a.role,
+    roleDefinitionId: a.roleDefinitionId
+  })
+  return {
+    roleAssignments,
+    onboarding: tenant.onboarding === true,
+    drift: verdict.drift,
+    probes: (observed?.probes ?? []).map(p => ({ ...p })),
+    unmanaged: unmanaged.map(u => ({
+      id: u.id,
+      scope: u.scope,
+      roleDefinitionId: u.roleDefinitionId
+    })),
+    handoff: buildHandoff({
+      tenantId: tenant.tenantId,
+      appId,
+      principalId,
+      grants: roleAssignments.filter(a => GRANTS_OUTSTANDING.has(a.status)).map(grant),
+      allRoles: roleAssignments.map(grant)
     })
   }
 }
+
+/** Statuses whose grant the customer's admin may have to give: the hand-off covers them. */
+const GRANTS_OUTSTANDING: ReadonlySet<RoleAssignmentReport['status']> = new Set<
+  RoleAssignmentReport['status']
+>(['missing', 'awaiting-customer', 'unverifiable', 'skipped'])
 
 function secretReport(input: ReportInput): SecretReport {
   const credential = input.config.app.credential

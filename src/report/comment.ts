@@ -3,7 +3,14 @@
  * steps that write. One comment per pull request, found again by a hidden marker and updated in place.
  */
 import { md, mdCell, mdLink } from './markdown.js'
-import { consentWords, headline, needsAttention, nextStepMarkdown, SUMMARY_TITLE } from './summary.js'
+import {
+  consentWords,
+  handoffMarkdown,
+  headline,
+  needsAttention,
+  nextStepMarkdown,
+  SUMMARY_TITLE
+} from './summary.js'
 import type { Report, StepReport } from './types.js'
 import { OUTCOME_WORDS, STEP_WORDS } from './words.js'
 
@@ -39,6 +46,9 @@ export function renderComment(report: Report, options: { runUrl?: string } = {})
           )
         ]
       : ['Every tenant is consented and has its role assignments.']),
+    ...attention.flatMap(tenant =>
+      tenant.handoff ? ['', `#### ${md(tenant.name)}`, ...handoffMarkdown(tenant).slice(1)] : []
+    ),
     '',
     plan ? '**`apply` would write:**' : '**Written by `apply`:**',
     '',

@@ -60,21 +60,21 @@ function errorsIn(report: Report): string[] {
     errors.push(`${count(failedTenants.length, 'tenant', 'tenants')} failed (${names(failedTenants)})`)
   }
   if (report.secret.status === 'failed') errors.push('the secret rotation failed')
+  const probeErrors = report.tenants.flatMap(tenant => tenant.probes).filter(p => p.status === 'error')
+  if (probeErrors.length > 0) errors.push(`${count(probeErrors.length, 'probe', 'probes')} failed`)
   const failedSteps = report.steps.filter(step => step.outcome === 'failed')
   if (failedSteps.length > 0) errors.push(`${count(failedSteps.length, 'step', 'steps')} failed`)
   return errors
 }
 
 function driftIn(report: Report): string {
-  const notConsented = report.tenants.filter(tenant => tenant.consent.status !== 'consented').length
-  const missingRoles = report.tenants
-    .flatMap(tenant => tenant.roleAssignments)
-    .filter(assignment => assignment.status === 'missing' || assignment.status === 'not-permitted').length
-  const parts = [
-    notConsented > 0 ? `${count(notConsented, 'tenant', 'tenants')} not consented` : '',
-    missingRoles > 0 ? `${count(missingRoles, 'role assignment', 'role assignments')} missing` : ''
-  ].filter(part => part !== '')
-  return parts.length > 0 ? parts.join(', ') : 'Azure differs from the tenants file'
+  const drifted = report.tenants.filter(tenant => tenant.drift.length > 0)
+  if (drifted.length === 0) return 'Azure differs from the tenants file'
+  const shown = drifted
+    .slice(0, NAMES_IN_FAILURE)
+    .map(tenant => `${clip(tenant.name, NAME_CHARS)} (${tenant.drift.join(', ')})`)
+  const more = drifted.length - shown.length
+  return `${count(drifted.length, 'tenant', 'tenants')} drifted: ${shown.join('; ')}${more > 0 ? ` and ${more} more` : ''}`
 }
 
 function tenantsWith(report: Report, status: ConsentStatus): TenantReport[] {

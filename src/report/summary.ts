@@ -8,11 +8,11 @@
  * then the tenant table keeps only tenants that need attention (and the steps table only steps that matter), and
  * last the text is cut between blocks with a note naming the JSON report file.
  */
-import { fixCommandOf } from './annotations.js'
 import { md, mdCell, mdCode, mdCodeBlock, mdLink } from './markdown.js'
 import type { ConsentReport, Report, RoleAssignmentReport, StepReport, TenantReport } from './types.js'
 import {
   APP_WORDS,
+  PROBE_WORDS,
   CONSENT_WORDS,
   MODE_WORDS,
   OUTCOME_WORDS,
@@ -54,12 +54,23 @@ export function renderSummary(report: Report, options: SummaryOptions = {}): str
 
 /** A tenant that someone has to act on: not consented, or a role assignment that is not in place. */
 export function needsAttention(tenant: TenantReport): boolean {
-  return tenant.consent.status !== 'consented' || tenant.roleAssignments.some(roleNeedsAttention)
+  return (
+    tenant.consent.status !== 'consented' ||
+    tenant.roleAssignments.some(roleNeedsAttention) ||
+    tenant.drift.length > 0 ||
+    tenant.probes.some(probe => probe.status !== 'verified')
+  )
 }
 
 export function roleNeedsAttention(assignment: RoleAssignmentReport): boolean {
-  return assignment.status !== 'present' && assignment.status !== 'applied'
+  return !ROLE_IN_PLACE.has(assignment.status)
 }
+
+const ROLE_IN_PLACE: ReadonlySet<RoleAssignmentReport['status']> = new Set<RoleAssignmentReport['status']>([
+  'present',
+  'inherited',
+  'applied'
+])
 
 /** The headline: counts and mode, as one Markdown line. Shared with the PR comment. */
 export function headline(report: Report): string {
@@ -104,6 +115,13 @@ export function nextStepMarkdown(tenant: TenantReport): string {
   const roleProblems = tenant.roleAssignments.filter(roleNeedsAttention)
   if (tenant.consent.status === 'consented' && roleProblems.length > 0)
     parts.push(md(roleProblemsInWords(roleProblems)))
+  if (tenant.consent.status !== 'consented' && roleProblems.length > 0)
+    parts.push(
+      md(
+        `Then ${roleProblems.length} role ${plural(roleProblems.length, 'grant', 'grants')}: ${roleProblems.map(a => `${a.role} at ${a.scope}`).join('; ')} (hand-off ready)`
+      )
+    )
+  if (tenant.drift.length > 0) parts.push(md(`Drift: ${tenant.drift.join('; ')}`))
   return parts.length > 0 ? parts.join(' · ') : 'Nothing to do'
 }
 
@@ -221,30 +239,76 @@ function tenantDetails(tenant: TenantReport): string[] {
     tenant.principalId ? `- Service principal object id: ${mdCode(tenant.principalId)}` : undefined,
     consentLinksMarkdown(consent) ? `- ${consentLinksMarkdown(consent)}` : undefined
   ].filter((line): line is string => line !== undefined)
-  const commands = tenant.roleAssignments
-    .filter(assignment => NEEDS_COMMAND.has(assignment.status))
-    .map(assignment => fixCommandOf(tenant, assignment))
-    .filter((command): command is string => command !== undefined)
   return [
     `<details><summary>${md(tenant.name)} — ${md(words.label)}</summary>`,
     '',
     ...facts,
+    ...(tenant.drift.length > 0 ? [`- Drift: ${md(tenant.drift.join('; '))}`] : []),
+    ...(tenant.onboarding ? ['- Onboarding: not consented yet is expected (not drift)'] : []),
     ...roleTable(tenant.roleAssignments),
-    ...(commands.length > 0
-      ? ['', "Commands for the customer's admin:", '', mdCodeBlock(commands.join('\n'), 'sh')]
-      : []),
+    ...probeTable(tenant),
+    ...unmanagedLines(tenant),
+    ...handoffMarkdown(tenant),
     '',
     '</details>',
     ''
   ]
 }
 
-/** Role assignments the customer's admin may have to grant: missing, not permitted, or not readable. */
-const NEEDS_COMMAND: ReadonlySet<RoleAssignmentReport['status']> = new Set([
-  'missing',
-  'not-permitted',
-  'unverifiable'
-])
+function probeTable(tenant: TenantReport): string[] {
+  if (tenant.probes.length === 0) return []
+  return [
+    '',
+    '| Probe | Target | Status |',
+    '|---|---|---|',
+    ...tenant.probes.map(probe => {
+      const words = PROBE_WORDS[probe.status]
+      const code = probe.code ? ` ${mdCode(probe.code, 'table')}` : ''
+      const detail = probe.detail ? ` ${md(probe.detail)}` : ''
+      return `| ${probe.kind === 'arm' ? 'ARM read' : 'Key Vault secret attributes'} | ${mdCode(probe.target, 'table')} | **${md(words.label)}**${code}:${detail} |`
+    })
+  ]
+}
+
+function unmanagedLines(tenant: TenantReport): string[] {
+  if (tenant.unmanaged.length === 0) return []
+  return [
+    '',
+    'Role assignments of the app that the tenants file does not list (`prune: true` removes them):',
+    '',
+    ...tenant.unmanaged.map(u => `- ${mdCode(u.roleDefinitionId)} at ${mdCode(u.scope)}`)
+  ]
+}
+
+/** The hand-off: what the customer's admin runs. Shared with the PR comment. */
+export function handoffMarkdown(tenant: TenantReport): string[] {
+  const handoff = tenant.handoff
+  if (!handoff) return []
+  const when = tenant.consent.status === 'consented' ? '' : ' once they have consented'
+  const lines = [
+    '',
+    `**Hand-off for the customer's admin${when}** (${handoff.grants.length} ${plural(handoff.grants.length, 'grant', 'grants')}; the same files are in the report folder under ${mdCode(`handoff/${tenant.tenantId}/`)}):`,
+    '',
+    mdCodeBlock(handoff.azScript, 'sh'),
+    '',
+    '<details><summary>PowerShell</summary>',
+    '',
+    mdCodeBlock(handoff.powershell, 'powershell'),
+    '',
+    '</details>'
+  ]
+  if (handoff.delegation) {
+    lines.push(
+      '',
+      '<details><summary>Or once: let the app assign exactly these roles itself (RBAC Administrator with a condition)</summary>',
+      '',
+      mdCodeBlock(handoff.delegation.azScript, 'sh'),
+      '',
+      '</details>'
+    )
+  }
+  return lines
+}
 
 function roleTable(assignments: readonly RoleAssignmentReport[]): string[] {
   if (assignments.length === 0) return []

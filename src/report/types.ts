@@ -12,7 +12,7 @@ export type ConsentStatus =
   'consented' | 'needs-consent' | 'disabled' | 'tenant-not-found' | 'blocked' | 'provider-error' | 'error'
 
 export type RoleAssignmentStatus =
-  'present' | 'missing' | 'applied' | 'not-permitted' | 'unverifiable' | 'skipped'
+  'present' | 'inherited' | 'missing' | 'applied' | 'awaiting-customer' | 'unverifiable' | 'skipped'
 
 export type SecretStatus = 'current' | 'due' | 'rotated' | 'missing' | 'failed' | 'not-configured'
 
@@ -80,6 +80,39 @@ export interface TenantReport {
   /** The app's service principal object id in this tenant (the token's `oid`), when consented. */
   principalId: string | null
   roleAssignments: RoleAssignmentReport[]
+  /** `onboarding: true` in the tenants file: not consented yet is expected, not drift. */
+  onboarding: boolean
+  /** Why this tenant has drifted (fell away from a state it had reached); empty when it has not. */
+  drift: string[]
+  /** Data-plane proofs, as run (consented tenants only). */
+  probes: ProbeReport[]
+  /** Role assignments of the app's principal that the file does not list (when they could be read). */
+  unmanaged: { id: string; scope: string; roleDefinitionId: string }[]
+  /** What the customer's admin runs to grant what is outstanding; null when nothing is. */
+  handoff: Handoff | null
+}
+
+export interface ProbeReport {
+  kind: 'keyVault' | 'arm'
+  target: string
+  status: 'verified' | 'denied' | 'error'
+  code?: string
+  detail?: string
+  line: number
+}
+
+/** The customer hand-off for one tenant: the same grants as a script, as PowerShell and as an ARM template. */
+export interface Handoff {
+  /** The grants outstanding, as the tenants file names them. */
+  grants: { scope: string; role: string; roleDefinitionId: string; name: string | null }[]
+  /** One `az` script for all of them. */
+  azScript: string
+  /** The same as `New-AzRoleAssignment` lines. */
+  powershell: string
+  /** A subscription-scope deployment template creating them under the action's names; null before consent. */
+  armTemplate: Record<string, unknown> | null
+  /** The one-time alternative: Role Based Access Control Administrator, limited to exactly the file's roles. */
+  delegation: { scopes: string[]; condition: string; azScript: string; powershell: string } | null
 }
 
 export interface ConsentReport {
@@ -104,7 +137,7 @@ export interface RoleAssignmentReport {
   status: RoleAssignmentStatus
   line: number
   detail?: string
-  /** For `missing`/`not-permitted`: the command the customer admin runs to grant it. */
+  /** For grants outstanding: the command the customer admin runs to grant it. */
   fixCommand?: string
 }
 
@@ -133,6 +166,9 @@ export type StepKind =
   | 'request-consent'
   | 'check-role-assignment'
   | 'assign-role'
+  | 'request-grant'
+  | 'remove-assignment'
+  | 'finish-onboarding'
 
 export type StepOutcome = 'done' | 'failed' | 'skipped' | 'manual'
 

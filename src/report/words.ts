@@ -117,30 +117,48 @@ export const PROVIDER_ERROR_WORDS: Readonly<Record<number, Omit<Words, 'label'>>
 }
 
 export const ROLE_WORDS: Readonly<Record<RoleAssignmentStatus, Words>> = {
-  present: { label: 'present', meaning: 'Assigned as the tenants file says.', next: '' },
+  present: { label: 'present', meaning: 'Assigned at this scope, as the tenants file says.', next: '' },
+  inherited: {
+    label: 'inherited',
+    meaning: 'Held through an assignment at a parent scope (subscription or management group).',
+    next: ''
+  },
   missing: {
     label: 'missing',
-    meaning: "Not assigned: the app's service principal lacks this role at this scope.",
-    next: "The customer's admin grants it with the command below (apply creates it when the app may write role assignments there)"
+    meaning: "Verified absent: the app's service principal lacks this role here, and may assign it itself.",
+    next: 'apply creates it'
   },
   applied: { label: 'applied', meaning: 'Assigned by this run.', next: '' },
-  'not-permitted': {
-    label: 'not permitted',
-    meaning:
-      'The app may not create role assignments at this scope (it needs Microsoft.Authorization/roleAssignments/write there).',
-    next: "The customer's admin grants it with the command below"
+  'awaiting-customer': {
+    label: 'awaiting customer',
+    meaning: 'Absent, and the app may not create role assignments here: the customer keeps that right.',
+    next: "Send the hand-off to the customer's admin: the script, the ARM template, or the one-time RBAC Administrator delegation"
   },
   unverifiable: {
     label: 'unverifiable',
-    meaning: 'The role assignments at this scope could not be read.',
-    next:
-      "Ask the customer's admin to run the command below if the role is not granted yet, and for a role with " +
-      'Microsoft.Authorization/roleAssignments/read at the scope (Reader is enough) so that it can be checked'
+    meaning:
+      "Neither the role assignments nor the app's effective permissions could be read here; counted as drift until it can be verified.",
+    next: "Ask the customer's admin to run the hand-off (it is idempotent), or to grant a role that can read role assignments at the scope (Reader is enough)"
   },
   skipped: {
-    label: 'not checked',
-    meaning: 'Not checked: the app has no working sign-in in this tenant.',
-    next: 'Resolve the consent status first'
+    label: 'to be granted',
+    meaning: 'Not checked yet: the tenant has not consented; this grant will be needed.',
+    next: 'After consent, apply creates it or the customer grants it from the hand-off'
+  }
+}
+
+/** What a probe's status means. */
+export const PROBE_WORDS: Readonly<Record<'verified' | 'denied' | 'error', Words>> = {
+  verified: { label: 'verified', meaning: 'The app reached the service as itself.', next: '' },
+  denied: {
+    label: 'denied',
+    meaning: 'The service refused the app.',
+    next: "Check the app's data role on the target (the hand-off grants the listed roles)"
+  },
+  error: {
+    label: 'error',
+    meaning: 'The probe failed for another reason.',
+    next: 'Check that the vault, secret or scope exists; rerun'
   }
 }
 
@@ -216,7 +234,10 @@ export const STEP_WORDS: Readonly<Record<StepKind, string>> = {
   'rotate-secret': 'rotate the secret in Key Vault',
   'request-consent': "ask the customer's admin for consent",
   'check-role-assignment': 'check a role assignment',
-  'assign-role': 'create a role assignment'
+  'assign-role': 'create a role assignment',
+  'request-grant': "ask the customer's admin to grant a role",
+  'remove-assignment': 'remove an unmanaged role assignment',
+  'finish-onboarding': 'remove `onboarding: true` from the tenant'
 }
 
 export const OUTCOME_WORDS: Readonly<Record<StepOutcome, string>> = {
