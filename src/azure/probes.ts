@@ -52,7 +52,11 @@ export async function probeKeyVaultSecret(
 }
 
 /** GETs the resource group through the ARM client's own pipeline (authentication, retries, TLS). */
-export async function probeArm(cloud: Cloud, credential: TokenCredential, scope: string): Promise<ProbeOutcome> {
+export async function probeArm(
+  cloud: Cloud,
+  credential: TokenCredential,
+  scope: string
+): Promise<ProbeOutcome> {
   try {
     const client = armClient(cloud, credential, scope)
     const base = cloud.armEndpoint.replace(/\/+$/, '')

@@ -49,9 +49,7 @@ export const PERMISSIONS_SCOPES_NOTE =
   'ARM documents Permissions – List only for resource groups and resources, not at this scope'
 
 /** `/subscriptions/{s}/resourceGroups/{rg}[/providers/{ns}/{type}/{name}[/{type}/{name}…]]`, split as the SDK wants it. */
-export function resourceScopeParts(
-  scope: string
-):
+export function resourceScopeParts(scope: string):
   | { kind: 'resourceGroup'; resourceGroup: string }
   | {
       kind: 'resource'

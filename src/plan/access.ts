@@ -170,7 +170,7 @@ export function tenantAccessVerdict(
   const consent = observed?.consent.status
   const drift: string[] = []
   const needsConsent = consent === 'needs-consent'
-  if (needsConsent && !tenant.onboarding) drift.push('consent revoked (the tenant is not onboarding)')
+  if (needsConsent && !tenant.onboarding) drift.push('not consented, and not onboarding: consent was revoked')
   if (consent !== undefined && FELL_AWAY.has(consent)) drift.push(`the app is ${consent} in the tenant`)
   if (consent === 'consented') {
     const gaps = statuses.filter(s => ROLE_GAPS.has(s)).length

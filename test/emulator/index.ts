@@ -15,6 +15,7 @@ import { RequestLog } from './requestlog.js'
 import { Listener } from './server.js'
 import type { Route } from './server.js'
 import { createArmService } from './services/arm.js'
+import { createArmAccessService } from './services/arm-access.js'
 import { ConsentService } from './services/consent.js'
 import { ControlService } from './services/control.js'
 import type { IssuedTokenClaims } from './services/entra.js'
@@ -161,7 +162,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   // Key Vault first: it answers only requests that arrived on a vault's own listener
   resourceServices = [
     createKeyVaultService(directory, resources, origin),
-    createArmService(directory, resources)
+    createArmService(directory, resources),
+    createArmAccessService(resources)
   ]
 
   const endpoints: EmulatorEndpoints = {

@@ -30,21 +30,19 @@ function withCryptoRole() {
 }
 
 describe('role assignments', () => {
-  it('where the customer did not let the app assign roles: not-permitted, with the command for their admin', async () => {
+  it('where the customer did not let the app assign roles: awaiting-customer from its effective permissions, no write tried', async () => {
     emu = await emulator('three-customers.yml')
     const plan = await bridge(emu, withCryptoRole())
-    expect(plan.report.steps).toContainEqual(expect.objectContaining({ kind: 'assign-role', write: true }))
-    expect(plan.report.tenants[0]?.roleAssignments[1]?.status).toBe('missing')
+    expect(plan.report.steps).toContainEqual(expect.objectContaining({ kind: 'request-grant', write: false }))
+    expect(plan.report.tenants[0]?.roleAssignments[1]?.status).toBe('awaiting-customer')
 
     const { report } = await bridge(emu, withCryptoRole(), { mode: 'apply' })
-    expect(report.steps.find(s => s.kind === 'assign-role')).toMatchObject({
-      outcome: 'manual',
-      detail: expect.stringContaining('AuthorizationFailed')
-    })
+    expect(await writes(emu)).toEqual([])
     expect(report.tenants[0]?.roleAssignments[1]).toMatchObject({
-      status: 'not-permitted',
+      status: 'awaiting-customer',
       fixCommand: `az role assignment create --assignee-object-id ${FABRIKAM_SP} --assignee-principal-type ServicePrincipal --role ${CRYPTO_USER} --scope ${KV_CMK}`
     })
+    expect(report.tenants[0]?.handoff?.grants.map(g => g.roleDefinitionId)).toEqual([CRYPTO_USER])
     expect(report.drift).toBe(true)
   })
 

@@ -115,7 +115,7 @@ describe('three customers', () => {
     expect(await writes(emu)).toEqual([])
   })
 
-  it('sees a revoked consent as drift, and a consent given since (whose roles it may not read yet)', async () => {
+  it('sees a revoked consent as drift, and a consent given since: its role verified absent without read rights', async () => {
     emu = await emulator('three-customers.yml')
     await emu.control.deleteServicePrincipal({
       tenantId: FABRIKAM,
@@ -125,13 +125,16 @@ describe('three customers', () => {
     await emu.control.setLags({ servicePrincipalMs: 0 })
     const { report } = await bridge(emu, tenantsFile('three-customers.tenants.yml'))
     expect(report.tenants.map(t => t.consent.status)).toEqual(['needs-consent', 'consented', 'disabled'])
-    // Without any role in Northwind, the app may not even read its role assignments there.
+    // Without any role in Northwind the app may not read role assignments there, but its own effective permissions
+    // (none) prove the role absent, and that it may not assign it: the customer's admin must grant it.
     expect(report.tenants[1]?.roleAssignments[0]).toMatchObject({
-      status: 'unverifiable',
-      detail: expect.stringContaining('AuthorizationFailed'),
-      // What the customer's admin runs, should the role not be granted yet.
+      status: 'awaiting-customer',
+      detail: expect.stringContaining('roleAssignments/write'),
       fixCommand: expect.stringMatching(/^az role assignment create --assignee-object-id [0-9a-f-]{36} /)
     })
+    expect(report.tenants[1]?.handoff?.azScript).toContain('az role assignment create')
+    expect(report.tenants[1]?.drift).toEqual(['1 required role assignment not in place'])
+    expect(report.tenants[0]?.drift).toEqual(['not consented, and not onboarding: consent was revoked'])
     expect(report.drift).toBe(true)
   })
 

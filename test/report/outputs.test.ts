@@ -71,7 +71,10 @@ describe('failureFor', () => {
 
   it('fails on drift when the report has drift', () => {
     expect(failureFor(customersInEachState(), failOn('drift'))).toBe(
-      'fail-on drift: 18 tenants not consented, 3 role assignments missing'
+      'fail-on drift: 12 tenants drifted: consented customer 1 (2 required role assignments not in place); ' +
+        'consented customer 2 (2 required role assignments not in place); consented customer 3 (2 required role ' +
+        'assignments not in place); needs-consent customer 1 (not consented, and not onboarding: consent was ' +
+        'revoked); needs-consent customer 2 (not consented, and not onboarding: consent was revoked) and 7 more'
     )
     const clean = manyTenants(5)
     clean.tenants = clean.tenants.filter(t => t.consent.status === 'consented')
@@ -84,7 +87,8 @@ describe('failureFor', () => {
   it('joins the reasons of several fail-on values into one line', () => {
     const failure = failureFor(freshProviderPlan(), failOn('error', 'needs-consent', 'drift'))
     expect(failure).toBe(
-      'fail-on needs-consent: 1 tenant needs admin consent (Fabrikam); fail-on drift: 1 tenant not consented'
+      'fail-on needs-consent: 1 tenant needs admin consent (Fabrikam); fail-on drift: 1 tenant drifted: ' +
+        'Fabrikam (not consented, and not onboarding: consent was revoked)'
     )
     expect(failure).not.toContain('\n')
   })

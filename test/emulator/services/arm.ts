@@ -53,7 +53,7 @@ interface Call {
   scope: ParsedScope
 }
 
-class ArmError extends Error {
+export class ArmError extends Error {
   readonly status: number
   readonly code: string
   constructor(status: number, code: string, message: string) {
@@ -64,7 +64,7 @@ class ArmError extends Error {
 }
 
 /** ARM's error envelope (common-types `ErrorResponse`, reference/arm-kv-peers.md A.5). */
-function armError(status: number, code: string, message: string): EmuResponse {
+export function armError(status: number, code: string, message: string): EmuResponse {
   return { status, body: { error: { code, message } } }
 }
 
@@ -129,7 +129,7 @@ function handleArm(
   }
 }
 
-function checkApiVersion(req: EmuRequest): void {
+export function checkApiVersion(req: EmuRequest): void {
   const version = req.query.get('api-version')
   if (version === null || version === '') {
     // "The api-version query parameter (?api-version=) is required for all requests." (Azure/azure-sdk-for-python#34747)
@@ -149,7 +149,7 @@ function checkApiVersion(req: EmuRequest): void {
   }
 }
 
-function authenticate(req: EmuRequest, claims: AccessTokenClaims | undefined): AccessTokenClaims {
+export function authenticate(req: EmuRequest, claims: AccessTokenClaims | undefined): AccessTokenClaims {
   if (req.headers.authorization === undefined) {
     throw new ArmError(
       401,
@@ -169,7 +169,7 @@ function authenticate(req: EmuRequest, claims: AccessTokenClaims | undefined): A
 }
 
 /** The tenant a scope lives in; a token from any other tenant is refused as ARM refuses it. */
-function tenantOf(state: ResourceState, scope: ParsedScope, caller: AccessTokenClaims): string {
+export function tenantOf(state: ResourceState, scope: ParsedScope, caller: AccessTokenClaims): string {
   if (scope.kind === 'root') return caller.tid.toLowerCase()
   const sub = state.subscription(scope.subscriptionId)
   if (!sub)
@@ -591,7 +591,7 @@ function roleDefinitionView(role: RoleDefinition, scope: ParsedScope): Record<st
  * One page of a list and, when more remain, an absolute `nextLink` that repeats the query (the SDK follows it
  * verbatim: `x-ms-pageable: { nextLinkName: "nextLink" }`). The last page has no `nextLink`, as in the examples.
  */
-function page(req: EmuRequest, items: unknown[]): Record<string, unknown> {
+export function page(req: EmuRequest, items: unknown[]): Record<string, unknown> {
   const skip = Number(req.query.get('$skipToken') ?? '0')
   if (!Number.isInteger(skip) || skip < 0)
     throw new ArmError(400, 'InvalidSkipToken', 'The $skipToken is not valid.')
