@@ -128,14 +128,18 @@ export function accessVerdict(observed: ObservedAssignment | undefined, step?: S
   return { status: 'missing' }
 }
 
-/** `absent`: verified absent; `held`: effective permissions prove it; `unknown`: neither could be read. */
+/**
+ * `absent`: verified absent; `held`: effective permissions prove it; `unknown`: neither could be read. A listing that
+ * answered is trusted over effective permissions: another role may cover the same actions today, but the file asks
+ * for this assignment.
+ */
 function absence(observed: ObservedAssignment): 'absent' | 'held' | 'unknown' {
+  if (observed.lookup.status === 'missing') return 'absent'
   const effective = observed.effective
   if (effective?.status === 'read' && observed.rolePermissions) {
-    if (holdsRole(effective.permissions, observed.rolePermissions)) return 'held'
-    if (observed.lookup.status !== 'missing') return 'absent'
+    return holdsRole(effective.permissions, observed.rolePermissions) ? 'held' : 'absent'
   }
-  return observed.lookup.status === 'missing' ? 'absent' : 'unknown'
+  return 'unknown'
 }
 
 /** Statuses that mean a required role is not in place (a consented tenant with one has drifted). */
