@@ -6,14 +6,12 @@
 import { createPipelineRequest } from '@azure/core-rest-pipeline'
 import type { TokenCredential } from '@azure/identity'
 import type { Cloud } from '../cloud.js'
+import type { ProbeOutcome } from '../model/observed.js'
 import { secretClient } from './key-vault.js'
 import { armClient } from './role-assignments.js'
 
 /** Resource Groups – Get (https://learn.microsoft.com/rest/api/resources/resource-groups/get). */
 export const RESOURCE_GROUPS_API_VERSION = '2021-04-01'
-
-export type ProbeOutcome =
-  { status: 'verified'; detail: string } | { status: 'denied' | 'error'; code: string; detail: string }
 
 /** HTTP statuses that mean "you may not": the probe's identity lacks the data or control-plane right. */
 const DENIED = new Set([401, 403])

@@ -1,20 +1,23 @@
 /**
  * Azure role assignments of the app's service principal in a customer tenant, through ARM
  * Microsoft.Authorization (api-version 2022-04-01, the SDK's). Errors are mapped here, once.
- * Source: ../shared/reference/arm-kv-peers.md §A.
+ * Source: https://learn.microsoft.com/rest/api/authorization/role-assignments
  */
-import { createHash } from 'node:crypto'
 import { AuthorizationManagementClient } from '@azure/arm-authorization'
 import type { TokenCredential } from '@azure/identity'
 import { type Cloud, defaultScope } from '../cloud.js'
+import type {
+  AssignOutcome,
+  AssignmentLookup,
+  EffectivePermissions,
+  PrincipalAssignment
+} from '../model/observed.js'
+import type { RolePermission } from '../model/roles.js'
 import { type RetryOptions, REPLICATION_RETRY, retryWhile } from './retry.js'
-import type { RolePermission } from './roles.js'
 
-/**
- * The namespace of ARM template `guid()` (UUIDv5 over the arguments joined with `-`), so that the action names an
- * assignment exactly as a Bicep `guid(scope, principalId, roleId)` would. Source: arm-kv-peers.md §A.6.
- */
-const ROLE_ASSIGNMENT_NAMESPACE = '11fb06fb-712d-4ddd-98c7-e71bbd588830'
+// The deterministic names are the domain's (the hand-off's ARM template uses them too).
+export { roleAssignmentName, uuidv5 } from '../model/role-assignment-name.js'
+import { roleAssignmentName } from '../model/role-assignment-name.js'
 
 export const ARM_ERRORS = {
   exists: 'RoleAssignmentExists',
@@ -22,23 +25,6 @@ export const ARM_ERRORS = {
   authorizationFailed: 'AuthorizationFailed',
   wrongTenant: 'InvalidAuthenticationTokenTenant'
 } as const
-
-export type AssignmentLookup =
-  | { status: 'present'; via: string }
-  | { status: 'missing' }
-  | { status: 'unverifiable'; detail: string; statusCode?: number }
-
-/** The app's own effective permissions at a scope (Permissions – List), or why they could not be read. */
-export type EffectivePermissions =
-  { status: 'read'; permissions: RolePermission[] } | { status: 'unavailable'; detail: string }
-
-/** A role assignment of the app's principal as ARM lists it. */
-export interface PrincipalAssignment {
-  id: string
-  scope: string
-  roleDefinitionId: string
-  condition?: string
-}
 
 /**
  * Permissions – List is documented for a resource group and for a resource only
@@ -76,31 +62,6 @@ export function resourceScopeParts(scope: string):
     type: pairs.at(-2) ?? '',
     name: pairs.at(-1) ?? ''
   }
-}
-
-export type AssignOutcome =
-  | { status: 'applied' }
-  | { status: 'present' }
-  | { status: 'not-permitted'; detail: string }
-  | { status: 'failed'; detail: string }
-
-export function uuidv5(name: string, namespace: string): string {
-  const hash = createHash('sha1')
-    .update(Buffer.from(namespace.replace(/-/g, ''), 'hex'))
-    .update(name, 'utf8')
-    .digest()
-  hash[6] = (hash[6]! & 0x0f) | 0x50
-  hash[8] = (hash[8]! & 0x3f) | 0x80
-  const hex = hash.subarray(0, 16).toString('hex')
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`
-}
-
-/** A stable name for (scope, principal, role): re-applying is a no-op PUT, never a duplicate. */
-export function roleAssignmentName(scope: string, principalId: string, roleDefinitionId: string): string {
-  return uuidv5(
-    [scope, principalId, roleDefinitionId].map(part => part.toLowerCase()).join('-'),
-    ROLE_ASSIGNMENT_NAMESPACE
-  )
 }
 
 /** The trailing GUID of any form of roleDefinitionId ARM returns or takes. */

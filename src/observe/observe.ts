@@ -1,45 +1,37 @@
 /**
- * Reads what Azure holds, through the service modules only. Nothing here writes. A failure reading one tenant is
- * that tenant's finding and never stops the others.
+ * Reads what Azure holds, through the ports only. Nothing here writes, and nothing here judges: the observed
+ * state is the services' answers, for the planner to decide on. A failure reading one tenant is that tenant's
+ * finding and never stops the others.
  */
-import type { TokenCredential } from '@azure/identity'
-import type { AppRegistrations } from '../azure/app-registration.js'
-import { type ConsentObservation, probeConsent } from '../azure/consent-probe.js'
-import type { SecretLookup } from '../azure/key-vault.js'
-import type { RetryOptions } from '../azure/retry.js'
-import type { ProbeOutcome } from '../azure/probes.js'
-import type { RoleAssignments } from '../azure/role-assignments.js'
-import { RBAC_ADMINISTRATOR_ROLE_ID, type RolePermission, builtInRole } from '../azure/roles.js'
 import { mapLimit } from '../concurrency.js'
-import type { ProbeConfig, RoleAssignmentConfig, TenantConfig, TenantsConfig } from '../config/types.js'
+import type { RoleAssignmentConfig, TenantConfig, TenantsConfig } from '../model/config.js'
 import type {
+  AppPresence,
+  ConsentObservation,
   ObservedApp,
   ObservedAssignment,
   ObservedProvider,
   ObservedSecret,
   ObservedTenant,
+  PrincipalAssignment,
   ProbeResult
-} from './types.js'
+} from '../model/observed.js'
+import type { AppsPort, SecretsPort, TenantPort, TenantPorts } from '../model/ports.js'
+import { RBAC_ADMINISTRATOR_ROLE_ID } from '../model/roles.js'
 
-export interface ProviderReaders {
-  apps: AppRegistrations
-  /** Reads the app's secret (kind: secret); masks the value before returning it. */
-  readSecret?: (name: string) => Promise<SecretLookup>
-}
-
-/** The provider side, and the secret's value when there is one (the caller has masked it; it is not observed state). */
+/** The provider side, and the secret's value when there is one (masked by the port; it is not observed state). */
 export async function observeProvider(
   config: TenantsConfig,
-  readers: ProviderReaders
+  ports: { apps: AppsPort; secrets?: SecretsPort }
 ): Promise<{ observed: ObservedProvider; secretValue?: string }> {
   const [app, secret] = await Promise.all([
-    observeApp(config, readers.apps),
-    observeSecret(config, readers.readSecret)
+    observeApp(config, ports.apps),
+    observeSecret(config, ports.secrets)
   ])
   return { observed: { app, secret: secret.observed }, secretValue: secret.value }
 }
 
-async function observeApp(config: TenantsConfig, apps: AppRegistrations): Promise<ObservedApp> {
+async function observeApp(config: TenantsConfig, apps: AppsPort): Promise<ObservedApp> {
   try {
     const lookup = await apps.find(config.app.uniqueName)
     if (lookup.status !== 'found') return lookup
@@ -55,12 +47,11 @@ async function observeApp(config: TenantsConfig, apps: AppRegistrations): Promis
 
 async function observeSecret(
   config: TenantsConfig,
-  readSecret: ProviderReaders['readSecret']
+  secrets: SecretsPort | undefined
 ): Promise<{ observed: ObservedSecret; value?: string }> {
-  const credential = config.app.credential
-  if (credential.kind !== 'secret' || !readSecret) return { observed: { status: 'not-configured' } }
+  if (config.app.credential.kind !== 'secret' || !secrets) return { observed: { status: 'not-configured' } }
   try {
-    const lookup = await readSecret(credential.secretName)
+    const lookup = await secrets.read()
     if (lookup.status === 'missing') return { observed: { status: 'missing' } }
     const { value, version, expiresOn, keyId } = lookup.secret
     return { observed: { status: 'found', version, expiresOn, keyId }, value }
@@ -69,118 +60,55 @@ async function observeSecret(
   }
 }
 
-export interface TenantReaders {
-  /** The multi-tenant app's credential in a customer tenant; undefined when the app has no usable credential. */
-  credentialFor: (tenantId: string) => TokenCredential | undefined
-  /** Why there is no credential, for the report. */
-  noCredentialReason: string
-  roleAssignments: (credential: TokenCredential, scope: string) => RoleAssignments
-  /** Runs one data-plane probe as the app in the tenant. */
-  probe?: (credential: TokenCredential, probe: ProbeConfig) => Promise<ProbeOutcome>
-  armAudience: string
-  concurrency: number
-  /** Set when this run just wrote the app's credential: retry the replication lag. */
-  freshCredential?: RetryOptions
-  mask?: (token: string) => void
-}
-
-/** Whether the multi-tenant app exists: `unknown` when it could not be read (then no tenant can be judged). */
-export type AppPresence = 'exists' | 'missing' | 'unknown'
-
 /** Consent (and the role assignments of consented tenants) in every customer tenant, concurrency-bounded. */
 export async function observeTenants(
-  config: TenantsConfig,
+  tenants: readonly TenantConfig[],
   app: AppPresence,
-  readers: TenantReaders
+  ports: TenantPorts,
+  concurrency: number
 ): Promise<Map<string, ObservedTenant>> {
-  const observed = await mapLimit(config.tenants, readers.concurrency, tenant =>
-    observeTenant(tenant, app, readers)
-  )
+  const observed = await mapLimit(tenants, concurrency, tenant => observeTenant(tenant, app, ports))
   return new Map(observed.map(tenant => [tenant.tenantId, tenant]))
 }
 
 async function observeTenant(
   tenant: TenantConfig,
   app: AppPresence,
-  readers: TenantReaders
+  ports: TenantPorts
 ): Promise<ObservedTenant> {
-  const skipped = (): ObservedTenant['assignments'] =>
-    tenant.roleAssignments.map(a => ({
-      scope: a.scope,
-      roleDefinitionId: a.roleDefinitionId,
-      lookup: { status: 'skipped' }
-    }))
+  const notAsked = (because: 'app-missing' | 'app-unknown' | 'no-credential', detail: string) => ({
+    tenantId: tenant.tenantId,
+    consent: { kind: 'not-asked' as const, because, detail },
+    assignments: skipped(tenant)
+  })
   if (app === 'unknown') {
-    return {
-      tenantId: tenant.tenantId,
-      consent: {
-        status: 'error',
-        detail: 'The app could not be read in the provider tenant, so consent was not checked.'
-      },
-      assignments: skipped()
-    }
-  }
-  if (app === 'missing') {
-    return {
-      tenantId: tenant.tenantId,
-      consent: {
-        status: 'needs-consent',
-        detail: 'The app does not exist yet: apply creates it, then the consent link can be sent.'
-      },
-      assignments: skipped()
-    }
-  }
-  const credential = readers.credentialFor(tenant.tenantId)
-  if (!credential) {
-    return {
-      tenantId: tenant.tenantId,
-      consent: { status: 'provider-error', detail: readers.noCredentialReason },
-      assignments: skipped()
-    }
-  }
-  let consent: ConsentObservation
-  try {
-    consent = await probeConsent(credential, {
-      armAudience: readers.armAudience,
-      freshCredential: readers.freshCredential,
-      mask: readers.mask
-    })
-  } catch (error) {
-    consent = { status: 'error', detail: (error as Error).message }
-  }
-  const principalId = consent.principalId
-  if (consent.status !== 'consented' || !principalId)
-    return { tenantId: tenant.tenantId, consent, assignments: skipped() }
-  const reader = readers.roleAssignments(credential, tenant.roleAssignments[0]?.scope ?? '/')
-  const assignments: ObservedAssignment[] = []
-  for (const wanted of tenant.roleAssignments) {
-    assignments.push(
-      await observeAssignment(readers.roleAssignments(credential, wanted.scope), wanted, principalId)
+    return notAsked(
+      'app-unknown',
+      'The app could not be read in the provider tenant, so consent was not checked.'
     )
   }
-  const unmanaged = tenant.prune
-    ? await unmanagedAssignments(reader, tenant, assignments, principalId)
-    : undefined
+  if (app === 'missing') {
+    return notAsked(
+      'app-missing',
+      'The app does not exist yet: apply creates it, then the consent link can be sent.'
+    )
+  }
+  const port = ports.tenant(tenant.tenantId)
+  if (!port) return notAsked('no-credential', ports.noCredentialReason)
+  let consent: ConsentObservation
+  try {
+    consent = await port.probeConsent()
+  } catch (error) {
+    consent = { kind: 'failed', detail: (error as Error).message }
+  }
+  const principalId = consent.kind === 'token' ? consent.principalId : undefined
+  if (!principalId) return { tenantId: tenant.tenantId, consent, assignments: skipped(tenant) }
+  const assignments: ObservedAssignment[] = []
+  for (const wanted of tenant.roleAssignments) {
+    assignments.push(await observeAssignment(port, wanted, principalId))
+  }
+  const unmanaged = await unmanagedAssignments(port, tenant, assignments, principalId)
   return { tenantId: tenant.tenantId, consent, assignments, ...(unmanaged ? { unmanaged } : {}) }
-}
-
-/**
- * The data-plane probes of every consented tenant, run last (after apply, in apply mode) so that they prove the
- * access as it stands at the end of the run. Adds `probes` to each observed tenant.
- */
-export async function observeProbes(
-  config: TenantsConfig,
-  observed: Map<string, ObservedTenant>,
-  readers: Pick<TenantReaders, 'credentialFor' | 'probe' | 'concurrency'>
-): Promise<void> {
-  const run = readers.probe
-  if (!run) return
-  await mapLimit(config.tenants, readers.concurrency, async tenant => {
-    const seen = observed.get(tenant.tenantId)
-    const credential = readers.credentialFor(tenant.tenantId)
-    if (!seen || seen.consent.status !== 'consented' || !credential || !tenant.probes?.length) return
-    seen.probes = await runProbes(tenant.probes, credential, run)
-  })
 }
 
 /**
@@ -189,65 +117,52 @@ export async function observeProbes(
  * assign it itself).
  */
 async function observeAssignment(
-  reader: RoleAssignments,
+  port: TenantPort,
   wanted: RoleAssignmentConfig,
   principalId: string
 ): Promise<ObservedAssignment> {
-  const role = await resolveRole(reader, wanted)
-  if ('problem' in role) {
+  const role = await port.roleDefinition(
+    wanted.scope,
+    wanted.roleDefinitionId ? { id: wanted.roleDefinitionId } : { name: wanted.role.trim() }
+  )
+  // A GUID the tenant will not show may still be assigned: check the assignment by GUID alone.
+  if ('problem' in role && !wanted.roleDefinitionId) {
     return {
       scope: wanted.scope,
-      roleDefinitionId: wanted.roleDefinitionId,
+      roleDefinitionId: '',
       lookup: { status: 'unverifiable', detail: role.problem },
       roleProblem: role.problem
     }
   }
-  const lookup = await reader.check(wanted.scope, role.id, principalId)
+  const id = 'problem' in role ? wanted.roleDefinitionId : role.id
+  const lookup = await port.checkRoleAssignment(wanted.scope, id, principalId)
   const observed: ObservedAssignment = {
     scope: wanted.scope,
-    roleDefinitionId: role.id,
+    roleDefinitionId: id,
     lookup,
-    ...(role.permissions ? { rolePermissions: role.permissions } : {})
+    ...('problem' in role ? {} : { rolePermissions: role.permissions })
   }
   if (lookup.status === 'present') return observed
-  return { ...observed, effective: await reader.effectivePermissions(wanted.scope) }
-}
-
-/** The role's GUID and permissions: the built-in catalogue first, the customer tenant for custom roles. */
-async function resolveRole(
-  reader: RoleAssignments,
-  wanted: RoleAssignmentConfig
-): Promise<{ id: string; permissions?: RolePermission[] } | { problem: string }> {
-  const builtIn = wanted.roleDefinitionId ? builtInRole(wanted.roleDefinitionId) : undefined
-  if (builtIn) return { id: builtIn.id, permissions: builtIn.permissions }
-  const custom = await reader.roleDefinition(
-    wanted.scope,
-    wanted.roleDefinitionId ? { id: wanted.roleDefinitionId } : { name: wanted.role.trim() }
-  )
-  if ('problem' in custom) {
-    // A GUID the tenant will not show may still be assignable: check the assignment by GUID alone.
-    return wanted.roleDefinitionId ? { id: wanted.roleDefinitionId } : custom
-  }
-  return custom
+  return { ...observed, effective: await port.effectivePermissions(wanted.scope) }
 }
 
 /**
- * The principal's assignments the file does not list, read at each subscription (or group) of the file's scopes.
- * The Role Based Access Control Administrator delegation of the hand-off is how apply manages grants, not extra
- * access; undefined when they cannot be read.
+ * The principal's assignments the file does not list, read at each subscription (or management group) of the
+ * file's scopes. The Role Based Access Control Administrator delegation of the hand-off is how apply manages
+ * grants, not extra access. Undefined when they cannot be read.
  */
 async function unmanagedAssignments(
-  reader: RoleAssignments,
+  port: TenantPort,
   tenant: TenantConfig,
   assignments: readonly ObservedAssignment[],
   principalId: string
-): Promise<ObservedTenant['unmanaged']> {
+): Promise<PrincipalAssignment[] | undefined> {
   const roots = [...new Set(tenant.roleAssignments.map(a => rootOf(a.scope)))]
   const wanted = new Set(assignments.map(a => `${a.scope.toLowerCase()}|${a.roleDefinitionId}`))
-  const seen = new Map<string, NonNullable<ObservedTenant['unmanaged']>[number]>()
+  const seen = new Map<string, PrincipalAssignment>()
   try {
     for (const root of roots) {
-      for (const found of await reader.listForPrincipal(root, principalId)) {
+      for (const found of await port.assignmentsOf(root, principalId)) {
         if (found.roleDefinitionId === RBAC_ADMINISTRATOR_ROLE_ID) continue
         if (!wanted.has(`${found.scope.replace(/\/+$/, '').toLowerCase()}|${found.roleDefinitionId}`))
           seen.set(found.id.toLowerCase(), found)
@@ -268,22 +183,40 @@ function rootOf(scope: string): string {
   )
 }
 
-async function runProbes(
-  probes: readonly ProbeConfig[],
-  credential: TokenCredential,
-  run: NonNullable<TenantReaders['probe']>
-): Promise<ProbeResult[]> {
-  const results: ProbeResult[] = []
-  for (const probe of probes) {
-    const outcome = await run(credential, probe)
-    results.push({
-      kind: probe.kind,
-      target: probe.kind === 'arm' ? probe.arm : `${probe.keyVault} › ${probe.secret}`,
-      status: outcome.status,
-      ...(outcome.status === 'verified' ? {} : { code: outcome.code }),
-      detail: outcome.detail,
-      line: probe.position.line
-    })
-  }
-  return results
+/**
+ * The data-plane probes of every consented tenant, run last (after apply, in apply mode) so that they prove the
+ * access as it stands at the end of the run. Adds `probes` to each observed tenant.
+ */
+export async function observeProbes(
+  tenants: readonly TenantConfig[],
+  observed: Map<string, ObservedTenant>,
+  ports: TenantPorts,
+  concurrency: number
+): Promise<void> {
+  await mapLimit(tenants, concurrency, async tenant => {
+    const seen = observed.get(tenant.tenantId)
+    const port = ports.tenant(tenant.tenantId)
+    if (!seen || seen.consent.kind !== 'token' || !port || !tenant.probes?.length) return
+    const results: ProbeResult[] = []
+    for (const probe of tenant.probes) {
+      const outcome = await port.probe(probe)
+      results.push({
+        kind: probe.kind,
+        target: probe.kind === 'arm' ? probe.arm : `${probe.keyVault} › ${probe.secret}`,
+        status: outcome.status,
+        ...(outcome.status === 'verified' ? {} : { code: outcome.code }),
+        detail: outcome.detail,
+        line: probe.position.line
+      })
+    }
+    seen.probes = results
+  })
+}
+
+function skipped(tenant: TenantConfig): ObservedAssignment[] {
+  return tenant.roleAssignments.map(a => ({
+    scope: a.scope,
+    roleDefinitionId: a.roleDefinitionId,
+    lookup: { status: 'skipped' }
+  }))
 }

@@ -4,10 +4,10 @@
  * Pure: no I/O. Drift is a tenant falling away from a state it had reached; a tenant that has not consented yet
  * (`onboarding: true` in the tenants file) is onboarding, not drift.
  */
-import type { RolePermission } from '../azure/roles.js'
-import type { TenantConfig } from '../config/types.js'
-import type { ObservedAssignment, ObservedTenant } from '../observe/types.js'
-import type { RoleAssignmentStatus, StepOutcome } from '../report/types.js'
+import type { TenantConfig } from '../model/config.js'
+import type { ObservedAssignment, ObservedTenant } from '../model/observed.js'
+import type { ConsentStatus, RoleAssignmentStatus, StepOutcome } from '../model/report.js'
+import type { RolePermission } from '../model/roles.js'
 
 /** The operation whose grant lets the app create role assignments itself. */
 export const ROLE_ASSIGNMENT_WRITE = 'Microsoft.Authorization/roleAssignments/write'
@@ -164,14 +164,14 @@ export interface TenantAccessVerdict {
 }
 
 /** Consent statuses that mean the customer took away what had been reached. */
-const FELL_AWAY = new Set(['disabled', 'blocked'])
+const FELL_AWAY: ReadonlySet<ConsentStatus> = new Set<ConsentStatus>(['disabled', 'blocked'])
 
 export function tenantAccessVerdict(
   tenant: Pick<TenantConfig, 'onboarding'>,
-  observed: Pick<ObservedTenant, 'consent' | 'unmanaged' | 'probes'> | undefined,
+  consent: ConsentStatus | undefined,
+  observed: Pick<ObservedTenant, 'unmanaged' | 'probes'> | undefined,
   statuses: readonly RoleAssignmentStatus[]
 ): TenantAccessVerdict {
-  const consent = observed?.consent.status
   const drift: string[] = []
   const needsConsent = consent === 'needs-consent'
   if (needsConsent && !tenant.onboarding) drift.push('not consented, and not onboarding: consent was revoked')

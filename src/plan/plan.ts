@@ -2,42 +2,19 @@
  * The planner: tenants file + what Azure holds → the steps that make them agree, each with its reason and whether
  * it writes. Pure (no I/O, no clock: `now` is given), so the product's judgement is tested without a network.
  */
-import type { FederatedCredential } from '../azure/app-registration.js'
-import { MULTI_TENANT_AUDIENCE } from '../azure/app-registration.js'
-import type { FederatedCredentialConfig, TenantConfig, TenantsConfig } from '../config/types.js'
-import type { Rotate } from '../inputs.js'
-import type { ObservedProvider, ObservedTenant } from '../observe/types.js'
-import type { StepReport } from '../report/types.js'
+import type { FederatedCredentialConfig, TenantConfig, TenantsConfig } from '../model/config.js'
+import {
+  type FederatedCredential,
+  MULTI_TENANT_AUDIENCE,
+  type ObservedProvider,
+  type ObservedTenant
+} from '../model/observed.js'
+import type { Rotate } from '../model/run.js'
+import { type DesiredFederatedCredential, type PlanStep, stepKey } from '../model/steps.js'
 import { accessVerdict, tenantAccessVerdict, wantsAssignStep } from './access.js'
+import { consentVerdict } from './consent.js'
 
 const DAY_MS = 86_400_000
-
-export interface DesiredFederatedCredential {
-  name: string
-  issuer: string
-  subject: string
-  audiences: string[]
-  description?: string
-}
-
-/** A step with what apply needs to carry it out. */
-export type PlanStep = StepReport &
-  (
-    | {
-        kind: 'create-app' | 'update-app'
-        shape: { displayName: string; signInAudience: string; redirectUris: string[] }
-      }
-    | { kind: 'create-federated-credential'; credential: DesiredFederatedCredential }
-    | { kind: 'update-federated-credential'; id: string; credential: DesiredFederatedCredential }
-    | { kind: 'create-service-principal' }
-    | { kind: 'add-owner' }
-    | { kind: 'create-secret' | 'rotate-secret'; lifetimeDays: number }
-    | { kind: 'request-consent'; tenantId: string }
-    | { kind: 'assign-role'; tenantId: string; scope: string; roleDefinitionId: string; principalId: string }
-    | { kind: 'request-grant'; tenantId: string; scope: string; roleDefinitionId: string }
-    | { kind: 'remove-assignment'; tenantId: string; assignmentId: string; scope: string }
-    | { kind: 'finish-onboarding'; tenantId: string }
-  )
 
 export interface ProviderPlanOptions {
   rotate: Rotate
@@ -89,6 +66,7 @@ export function planProvider(
     return [
       {
         kind: 'add-owner',
+        key: stepKey.owner(),
         target,
         reason:
           'The app exists but the automation identity is not among its owners; Application.ReadWrite.OwnedBy reaches only apps it owns.',
@@ -101,6 +79,7 @@ export function planProvider(
   if (app.status === 'missing') {
     steps.push({
       kind: 'create-app',
+      key: stepKey.app(),
       target,
       reason: `No application with uniqueName ${config.app.uniqueName} exists in the provider tenant.`,
       write: true,
@@ -126,6 +105,7 @@ export function planProvider(
     if (changes.length > 0) {
       steps.push({
         kind: 'update-app',
+        key: stepKey.app(),
         target,
         reason: `The app differs from the tenants file: ${changes.join('; ')}.`,
         write: true,
@@ -147,6 +127,7 @@ export function planProvider(
       if (ficChanges.length > 0) {
         steps.push({
           kind: 'update-federated-credential',
+          key: stepKey.federatedCredential(want.name),
           target: `federated credential ${want.name}`,
           reason: `It differs from the tenants file: ${ficChanges.join('; ')}.`,
           write: true,
@@ -167,6 +148,7 @@ export function planProvider(
 function createFic(credential: DesiredFederatedCredential): PlanStep {
   return {
     kind: 'create-federated-credential',
+    key: stepKey.federatedCredential(credential.name),
     target: `federated credential ${credential.name}`,
     reason: `The tenants file lists it (subject ${credential.subject}) and the app does not have it.`,
     write: true,
@@ -177,6 +159,7 @@ function createFic(credential: DesiredFederatedCredential): PlanStep {
 function createServicePrincipal(config: TenantsConfig, reason: string): PlanStep {
   return {
     kind: 'create-service-principal',
+    key: stepKey.servicePrincipal(),
     target: `service principal of ${config.app.uniqueName}`,
     reason,
     write: true
@@ -233,6 +216,7 @@ function planSecret(
   if (verdict.status !== 'missing' && verdict.status !== 'due') return undefined
   return {
     kind: verdict.status === 'missing' ? 'create-secret' : 'rotate-secret',
+    key: stepKey.secret(),
     target: `secret ${credential.secretName} in ${credential.keyVault}`,
     reason: `${verdict.reason} A new password is added (the old one stays valid until it expires) and stored as a new version once it authenticates.`,
     write: true,
@@ -249,9 +233,11 @@ export function planTenants(
   for (const tenant of config.tenants) {
     const seen = observed.get(tenant.tenantId)
     if (!seen) continue
-    if (seen.consent.status === 'needs-consent') {
+    const consent = consentVerdict(seen.consent)
+    if (consent.status === 'needs-consent') {
       steps.push({
         kind: 'request-consent',
+        key: stepKey.consent(tenant.tenantId),
         target: tenantTarget(tenant),
         reason: 'The app has no service principal there: an admin of that tenant must open the consent link.',
         write: false,
@@ -259,8 +245,8 @@ export function planTenants(
       })
       continue
     }
-    const principalId = seen.consent.principalId
-    if (seen.consent.status !== 'consented' || !principalId) continue
+    const principalId = consent.principalId
+    if (consent.status !== 'consented' || !principalId) continue
     steps.push(...accessSteps(tenant, seen, principalId))
   }
   return steps
@@ -269,34 +255,34 @@ export function planTenants(
 /** Grants apply creates, grants the customer's admin must give, extra assignments to prune, onboarding done. */
 function accessSteps(tenant: TenantConfig, seen: ObservedTenant, principalId: string): PlanStep[] {
   const steps: PlanStep[] = []
-  const verdicts = tenant.roleAssignments.map((configured, i) => {
+  const statuses = tenant.roleAssignments.map((configured, i) => {
     const assignment = seen.assignments[i]
     const verdict = accessVerdict(assignment)
-    const target = `${configured.role} at ${configured.scope} in ${tenantTarget(tenant)}`
+    const roleDefinitionId = assignment?.roleDefinitionId || configured.roleDefinitionId
     const at = {
+      key: stepKey.roleAssignment(tenant.tenantId, configured.scope, roleDefinitionId || configured.role),
+      target: `${configured.role} at ${configured.scope} in ${tenantTarget(tenant)}`,
       tenantId: tenant.tenantId,
       scope: configured.scope,
-      roleDefinitionId: assignment?.roleDefinitionId ?? configured.roleDefinitionId
+      roleDefinitionId
     }
-    if (wantsAssignStep(verdict)) {
+    if (wantsAssignStep(verdict) && roleDefinitionId) {
       steps.push({
         kind: 'assign-role',
-        target,
+        ...at,
         reason:
           verdict.status === 'missing'
             ? "The app's service principal does not hold this role at this scope or above."
             : 'It could not be verified; the write is idempotent (a deterministic name), so apply creates it or finds it there.',
         write: true,
-        ...at,
         principalId
       })
     } else if (verdict.status === 'awaiting-customer') {
       steps.push({
         kind: 'request-grant',
-        target,
+        ...at,
         reason: "The app may not assign roles here: the customer's admin grants it from the hand-off.",
-        write: false,
-        ...at
+        write: false
       })
     }
     return verdict.status
@@ -305,6 +291,7 @@ function accessSteps(tenant: TenantConfig, seen: ObservedTenant, principalId: st
     for (const extra of seen.unmanaged ?? []) {
       steps.push({
         kind: 'remove-assignment',
+        key: stepKey.unmanagedAssignment(tenant.tenantId, extra.id),
         target: `${extra.roleDefinitionId} at ${extra.scope} in ${tenantTarget(tenant)}`,
         reason: 'prune: true, and the tenants file does not list this role assignment of the app.',
         write: true,
@@ -314,9 +301,10 @@ function accessSteps(tenant: TenantConfig, seen: ObservedTenant, principalId: st
       })
     }
   }
-  if (tenantAccessVerdict(tenant, seen, verdicts).onboardingComplete) {
+  if (tenantAccessVerdict(tenant, 'consented', seen, statuses).onboardingComplete) {
     steps.push({
       kind: 'finish-onboarding',
+      key: stepKey.onboarding(tenant.tenantId),
       target: tenantTarget(tenant),
       reason:
         'Consent, every role assignment and every probe are verified: remove `onboarding: true` from this tenant in the tenants file, so that losing any of them counts as drift.',

@@ -9,7 +9,13 @@
  * last the text is cut between blocks with a note naming the JSON report file.
  */
 import { md, mdCell, mdCode, mdCodeBlock, mdLink } from './markdown.js'
-import type { ConsentReport, Report, RoleAssignmentReport, StepReport, TenantReport } from './types.js'
+import type {
+  ConsentReport,
+  Report,
+  RoleAssignmentReport,
+  StepReport,
+  TenantReport
+} from '../model/report.js'
 import {
   APP_WORDS,
   PROBE_WORDS,

@@ -11,8 +11,8 @@ import { resolveCloud } from '../../src/cloud.js'
 import { parseTenantsFile } from '../../src/config/load.js'
 import type { TenantsConfig } from '../../src/config/types.js'
 import { RoleAssignments, armClient, roleAssignmentName } from '../../src/azure/role-assignments.js'
-import { RBAC_ADMINISTRATOR_ROLE_ID } from '../../src/azure/roles.js'
-import { CONDITION_VERSION } from '../../src/report/handoff.js'
+import { RBAC_ADMINISTRATOR_ROLE_ID } from '../../src/model/roles.js'
+import { CONDITION_VERSION } from '../../src/plan/handoff.js'
 import type { Emulator } from '../emulator/index.js'
 import { AUDIENCES } from '../emulator/index.js'
 import { credentialOptions } from '../emulator/sdk.js'
@@ -289,9 +289,16 @@ describe('the RBAC Administrator delegation of the hand-off', () => {
     roleAssignments:
       - { scope: ${RG_DATA}, role: Storage Blob Data Reader }
       - { scope: ${KV}, role: Key Vault Secrets Officer }
+      - { scope: ${RG_SHARED}, role: Reader }
+      - { scope: ${KV}, role: Key Vault Secrets User }
 `)
     const before = (await bridge(emu, config, { mode: 'apply' })).report.tenants[0]!
-    expect(before.roleAssignments.map(a => a.status)).toEqual(['awaiting-customer', 'awaiting-customer'])
+    expect(before.roleAssignments.map(a => a.status)).toEqual([
+      'awaiting-customer',
+      'awaiting-customer',
+      'present',
+      'present'
+    ])
     const delegation = before.handoff?.delegation
     expect(delegation?.scopes).toEqual([SUB])
     // The condition the hand-off generates, judged by the emulator's evaluator.
@@ -322,7 +329,12 @@ describe('the RBAC Administrator delegation of the hand-off', () => {
       }
     )
     const after = (await bridge(emu, config, { mode: 'apply' })).report
-    expect(after.tenants[0]!.roleAssignments.map(a => a.status)).toEqual(['applied', 'applied'])
+    expect(after.tenants[0]!.roleAssignments.map(a => a.status)).toEqual([
+      'applied',
+      'applied',
+      'present',
+      'present'
+    ])
     // The delegation is how apply manages grants: not an unmanaged extra.
     expect(after.tenants[0]!.unmanaged).toEqual([])
     expect(after.drift).toBe(false)
@@ -396,5 +408,34 @@ describe('probes', () => {
       status: 'denied',
       code: expect.stringContaining('403')
     })
+  })
+})
+
+describe('prune', () => {
+  it('lists unmanaged assignments of the app in the plan, removes them in apply, and they no longer count', async () => {
+    emu = await emulator('customer-access.yml')
+    // The delegation path of the hand-off (RBAC Administrator): not unmanaged, and it lets apply remove.
+    await emu.control.addRoleAssignment({
+      scope: SUB,
+      roleDefinitionId: RBAC_ADMINISTRATOR_ROLE_ID,
+      principalId: FABRIKAM_SP
+    })
+    const config = tenantsFile(`  - name: Fabrikam
+    tenantId: ${FABRIKAM}
+    prune: true
+    roleAssignments:
+      - { scope: ${RG_SHARED}, role: Reader }
+`)
+    const plan = (await bridge(emu, config)).report
+    expect(plan.tenants[0]!.unmanaged.map(u => [u.scope, u.roleDefinitionId])).toEqual([
+      [KV, '4633458b-17de-408a-b874-0445c86b69e6']
+    ])
+    expect(plan.tenants[0]!.drift).toEqual(['1 unmanaged role assignment of the app'])
+    expect(plan.steps).toContainEqual(expect.objectContaining({ kind: 'remove-assignment', write: true }))
+    const applied = (await bridge(emu, config, { mode: 'apply' })).report
+    expect(applied.steps.find(s => s.kind === 'remove-assignment')?.outcome).toBe('done')
+    expect(applied.tenants[0]!.unmanaged).toEqual([])
+    expect(applied.drift).toBe(false)
+    expect((await writes(emu)).filter(w => w.startsWith('DELETE'))).toHaveLength(1)
   })
 })

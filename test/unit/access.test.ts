@@ -1,9 +1,9 @@
 /** The pure judgement of customer access and the hand-off it produces. */
 import { describe, expect, it } from '@jest/globals'
 import { roleAssignmentName } from '../../src/azure/role-assignments.js'
-import { builtInRole } from '../../src/azure/roles.js'
+import { builtInRole } from '../../src/model/roles.js'
 import { accessVerdict, holdsRole, mayAssignRoles, tenantAccessVerdict } from '../../src/plan/access.js'
-import { buildHandoff, delegationCondition, handoffFiles } from '../../src/report/handoff.js'
+import { buildHandoff, delegationCondition, handoffFiles } from '../../src/plan/handoff.js'
 
 const role = (id: string) => builtInRole(id)!.permissions
 const OWNER = '8e3af657-a8ff-443c-a75c-2fe8c4bcb635'
@@ -108,17 +108,16 @@ describe('tenantAccessVerdict: drift is falling away, onboarding is not drift', 
     ],
     ['consented, all in place', {}, 'consented', ['present', 'inherited', 'applied'], []]
   ] as const)('%s', (_name, tenant, consent, statuses, drift) => {
-    expect(tenantAccessVerdict(tenant, { consent: { status: consent } }, statuses).drift).toEqual(drift)
+    expect(tenantAccessVerdict(tenant, consent, {}, statuses).drift).toEqual(drift)
   })
 
   it('proposes ending onboarding once consent, roles and probes are verified', () => {
-    const verified = {
-      consent: { status: 'consented' as const },
-      probes: [{ status: 'verified' as const } as never]
-    }
-    expect(tenantAccessVerdict({ onboarding: true }, verified, ['present']).onboardingComplete).toBe(true)
-    expect(tenantAccessVerdict({ onboarding: true }, verified, ['missing']).onboardingComplete).toBe(false)
-    expect(tenantAccessVerdict({}, verified, ['present']).onboardingComplete).toBe(false)
+    const verified = { probes: [{ status: 'verified' as const } as never] }
+    const complete = (onboarding: boolean, status: 'present' | 'missing') =>
+      tenantAccessVerdict({ onboarding }, 'consented', verified, [status]).onboardingComplete
+    expect(complete(true, 'present')).toBe(true)
+    expect(complete(true, 'missing')).toBe(false)
+    expect(complete(false, 'present')).toBe(false)
   })
 })
 

@@ -1,20 +1,18 @@
 /**
- * Builds the one report model from the tenants file, what was observed and the plan (with outcomes after apply).
- * Every renderer — summary, comment, annotations, outputs, JSON — reads this and nothing else.
+ * The verdicts: from the tenants file, what was observed and the plan (with outcomes after apply), the one report
+ * model — every status, the drift, the totals. This is the only place that decides them; every renderer (summary,
+ * comment, annotations, outputs, JSON) reads the result and nothing else.
  */
-import type { Cloud } from '../cloud.js'
-import type { TenantConfig, TenantsConfig } from '../config/types.js'
-import type { Mode, Rotate } from '../inputs.js'
-import type { ObservedProvider, ObservedTenant } from '../observe/types.js'
-import {
-  type PlanStep,
-  desiredFederatedCredentials,
-  federatedCredentialChanges,
-  secretVerdict
-} from '../plan/plan.js'
-import { accessVerdict, tenantAccessVerdict } from '../plan/access.js'
-import { consentLinks } from './consent-links.js'
+import type { TenantConfig, TenantsConfig } from '../model/config.js'
+import type { ObservedProvider, ObservedTenant } from '../model/observed.js'
+import type { Cloud, Mode, Rotate } from '../model/run.js'
+import { type PlanStep, stepKey } from '../model/steps.js'
+import { accessVerdict, tenantAccessVerdict } from './access.js'
+import { roleAssignmentCommand } from './commands.js'
 import { buildHandoff } from './handoff.js'
+import { consentVerdict } from './consent.js'
+import { consentLinks } from './consent-links.js'
+import { desiredFederatedCredentials, federatedCredentialChanges, secretVerdict } from './plan.js'
 import {
   type AppReport,
   type ConsentStatus,
@@ -22,11 +20,11 @@ import {
   REPORT_VERSION,
   type Report,
   type RoleAssignmentReport,
+  type RoleAssignmentStatus,
   type SecretReport,
   type StepReport,
   type TenantReport
-} from './types.js'
-import { roleAssignmentCommand } from './words.js'
+} from '../model/report.js'
 
 export interface ReportInput {
   mode: Mode
@@ -55,7 +53,7 @@ const PROBLEM_STATUSES: ReadonlySet<ConsentStatus> = new Set([
   'error'
 ])
 
-export function buildReport(input: ReportInput): Report {
+export function verdicts(input: ReportInput): Report {
   const steps = input.steps.map(stepReport)
   const app = appReport(input)
   const tenants = input.config.tenants.map(tenant => tenantReport(input, tenant, app.appId))
@@ -141,7 +139,7 @@ function ficReports(input: ReportInput): FederatedCredentialReport[] {
   const have = observed.status === 'found' ? observed.app.federatedCredentials : []
   const want = desiredFederatedCredentials(input.config, input.cloud.oidcAudience)
   const outcomeOf = (kind: string, name: string): string | undefined =>
-    input.steps.find(step => step.kind === kind && step.target === `federated credential ${name}`)?.outcome
+    input.steps.find(step => step.kind === kind && step.key === stepKey.federatedCredential(name))?.outcome
   const reports: FederatedCredentialReport[] = want.map(fic => {
     const existing = have.find(h => h.name === fic.name)
     if (!existing) {
@@ -167,7 +165,9 @@ function ficReports(input: ReportInput): FederatedCredentialReport[] {
 
 function tenantReport(input: ReportInput, tenant: TenantConfig, appId: string | null): TenantReport {
   const observed = input.tenants.get(tenant.tenantId)
-  const consent = observed?.consent ?? { status: 'error' as const, detail: 'not observed' }
+  const consent = observed
+    ? consentVerdict(observed.consent)
+    : { status: 'error' as const, detail: 'not observed' }
   const links =
     consent.status === 'needs-consent' && appId
       ? consentLinks({
@@ -179,7 +179,6 @@ function tenantReport(input: ReportInput, tenant: TenantConfig, appId: string | 
         })
       : undefined
   const principalId = consent.principalId ?? null
-  const access = tenantAccess(input, tenant, appId, principalId)
   return {
     name: tenant.name,
     tenantId: tenant.tenantId,
@@ -193,14 +192,15 @@ function tenantReport(input: ReportInput, tenant: TenantConfig, appId: string | 
       linkV2: links?.linkV2 ?? null
     },
     principalId,
-    ...access
+    ...tenantAccess(input, tenant, consent.status, appId, principalId)
   }
 }
 
-/** What the planner decided about the tenant's access, with outcomes after apply; and its hand-off. */
+/** The tenant's access: a status per required assignment (with apply's outcomes), drift, probes, the hand-off. */
 function tenantAccess(
   input: ReportInput,
   tenant: TenantConfig,
+  consent: ConsentStatus,
   appId: string | null,
   principalId: string | null
 ): Pick<TenantReport, 'roleAssignments' | 'onboarding' | 'drift' | 'probes' | 'unmanaged' | 'handoff'> {
@@ -208,13 +208,8 @@ function tenantAccess(
   const roleAssignments = tenant.roleAssignments.map((wanted, i): RoleAssignmentReport => {
     const seen = observed?.assignments[i]
     const roleDefinitionId = seen?.roleDefinitionId || wanted.roleDefinitionId
-    const step = input.steps.find(
-      s =>
-        s.kind === 'assign-role' &&
-        s.tenantId === tenant.tenantId &&
-        s.scope === wanted.scope &&
-        s.roleDefinitionId === roleDefinitionId
-    )
+    const key = stepKey.roleAssignment(tenant.tenantId, wanted.scope, roleDefinitionId || wanted.role)
+    const step = input.steps.find(s => s.key === key && s.kind === 'assign-role')
     const verdict = accessVerdict(seen, step)
     const outstanding = GRANTS_OUTSTANDING.has(verdict.status)
     return {
@@ -229,7 +224,6 @@ function tenantAccess(
         : {})
     }
   })
-  const statuses = roleAssignments.map(a => a.status)
   const pruned = new Set(
     input.steps
       .filter(s => s.kind === 'remove-assignment' && s.outcome === 'done')
@@ -238,8 +232,9 @@ function tenantAccess(
   const unmanaged = (observed?.unmanaged ?? []).filter(u => !pruned.has(u.id.toLowerCase()))
   const verdict = tenantAccessVerdict(
     tenant,
-    observed ? { consent: observed.consent, unmanaged, probes: observed.probes } : undefined,
-    statuses
+    observed ? consent : undefined,
+    { unmanaged, probes: observed?.probes },
+    roleAssignments.map(a => a.status)
   )
   const grant = (a: RoleAssignmentReport) => ({
     scope: a.scope,
@@ -251,11 +246,7 @@ function tenantAccess(
     onboarding: tenant.onboarding === true,
     drift: verdict.drift,
     probes: (observed?.probes ?? []).map(p => ({ ...p })),
-    unmanaged: unmanaged.map(u => ({
-      id: u.id,
-      scope: u.scope,
-      roleDefinitionId: u.roleDefinitionId
-    })),
+    unmanaged: unmanaged.map(u => ({ id: u.id, scope: u.scope, roleDefinitionId: u.roleDefinitionId })),
     handoff: buildHandoff({
       tenantId: tenant.tenantId,
       appId,
@@ -267,9 +258,12 @@ function tenantAccess(
 }
 
 /** Statuses whose grant the customer's admin may have to give: the hand-off covers them. */
-const GRANTS_OUTSTANDING: ReadonlySet<RoleAssignmentReport['status']> = new Set<
-  RoleAssignmentReport['status']
->(['missing', 'awaiting-customer', 'unverifiable', 'skipped'])
+const GRANTS_OUTSTANDING: ReadonlySet<RoleAssignmentStatus> = new Set<RoleAssignmentStatus>([
+  'missing',
+  'awaiting-customer',
+  'unverifiable',
+  'skipped'
+])
 
 function secretReport(input: ReportInput): SecretReport {
   const credential = input.config.app.credential

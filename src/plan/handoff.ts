@@ -4,10 +4,10 @@
  * "Role Based Access Control Administrator" to the app with an ABAC condition that limits it to exactly those
  * roles, after which `apply` manages the grants itself. Pure: text and JSON from the report's facts.
  */
-import { roleAssignmentName } from '../azure/role-assignments.js'
-import { RBAC_ADMINISTRATOR_ROLE_ID } from '../azure/roles.js'
-import type { Handoff } from './types.js'
-import { shellQuote } from './words.js'
+import type { Handoff } from '../model/report.js'
+import { roleAssignmentName } from '../model/role-assignment-name.js'
+import { RBAC_ADMINISTRATOR_ROLE_ID } from '../model/roles.js'
+import { shellQuote } from './commands.js'
 
 /** Subscription-scope deployment template (https://learn.microsoft.com/azure/azure-resource-manager/templates/deploy-to-subscription). */
 export const SUBSCRIPTION_TEMPLATE_SCHEMA =
