@@ -295,11 +295,11 @@ export function handoffMarkdown(tenant: TenantReport): string[] {
     '',
     `**Hand-off for the customer's admin${when}** (${handoff.grants.length} ${plural(handoff.grants.length, 'grant', 'grants')}; the same files are in the report folder under ${mdCode(`handoff/${tenant.tenantId}/`)}):`,
     '',
-    mdCodeBlock(handoff.azScript, 'sh'),
+    mdCodeBlock(handoff.azScript.trimEnd(), 'sh'),
     '',
     '<details><summary>PowerShell</summary>',
     '',
-    mdCodeBlock(handoff.powershell, 'powershell'),
+    mdCodeBlock(handoff.powershell.trimEnd(), 'powershell'),
     '',
     '</details>'
   ]
@@ -308,7 +308,7 @@ export function handoffMarkdown(tenant: TenantReport): string[] {
       '',
       '<details><summary>Or once: let the app assign exactly these roles itself (RBAC Administrator with a condition)</summary>',
       '',
-      mdCodeBlock(handoff.delegation.azScript, 'sh'),
+      mdCodeBlock(handoff.delegation.azScript.trimEnd(), 'sh'),
       '',
       '</details>'
     )

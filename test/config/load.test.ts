@@ -56,31 +56,67 @@ const EXPECTED_EXAMPLE: TenantsConfig = {
           role: 'Key Vault Crypto Service Encryption User',
           roleDefinitionId: 'e147488a-f6f5-4113-8e2d-b22465e65bf6',
           position: { line: 56, column: 9 }
+        },
+        {
+          scope: `${SUBSCRIPTION_A}/resourceGroups/rg-shared/providers/Microsoft.KeyVault/vaults/kv-fabrikam`,
+          role: 'Key Vault Secrets User',
+          roleDefinitionId: '4633458b-17de-408a-b874-0445c86b69e6',
+          position: { line: 59, column: 9 }
         }
       ],
+      probes: [
+        {
+          kind: 'keyVault',
+          keyVault: 'kv-fabrikam',
+          secret: 'provider-check',
+          position: { line: 63, column: 9 }
+        },
+        { kind: 'arm', arm: `${SUBSCRIPTION_A}/resourceGroups/rg-shared`, position: { line: 65, column: 9 } }
+      ],
+      prune: true,
       position: { line: 47, column: 5 }
     },
     {
       name: 'Northwind Traders',
       tenantId: '3c9d8e7f-1a2b-4c3d-9e8f-7a6b5c4d3e2f',
+      onboarding: true,
       roleAssignments: [
         {
           scope: SUBSCRIPTION_B,
           role: 'Reader',
           roleDefinitionId: 'acdd72a7-3385-48ef-bd42-f606fba81ae7',
-          position: { line: 62, column: 9 }
+          position: { line: 75, column: 9 }
         },
         {
           scope: `${SUBSCRIPTION_B}/resourceGroups/rg-data/providers/Microsoft.Storage/storageAccounts/stnorthwind`,
           role: '9d1c3f2a-6b7e-4a8d-b5c6-1e2f3a4b5c6d',
           roleDefinitionId: '9d1c3f2a-6b7e-4a8d-b5c6-1e2f3a4b5c6d',
-          position: { line: 65, column: 9 }
+          position: { line: 78, column: 9 }
         }
       ],
-      position: { line: 58, column: 5 }
+      position: { line: 68, column: 5 }
     }
   ]
 }
+
+describe('roles', () => {
+  it('takes any built-in role by name, and an unknown name far from every built-in one as a custom role', () => {
+    const text = readFileSync(EXAMPLE_PATH, 'utf8')
+      .replace('role: Key Vault Secrets User', 'role: storage blob data reader')
+      .replace('role: 9d1c3f2a-6b7e-4a8d-b5c6-1e2f3a4b5c6d', 'role: Contoso Storage Auditor (custom)')
+    const result = parseTenantsFile(text, 'examples/tenants.yml')
+    expect(result.ok).toBe(true)
+    if (!result.ok) return
+    expect(result.config.tenants[0]?.roleAssignments[2]?.roleDefinitionId).toBe(
+      '2a2b9908-6ea1-4ae2-8e65-a410df84e7d1'
+    )
+    // Resolved in the customer tenant by its name (RoleDefinitions – List with a roleName filter).
+    expect(result.config.tenants[1]?.roleAssignments[1]).toMatchObject({
+      role: 'Contoso Storage Auditor (custom)',
+      roleDefinitionId: ''
+    })
+  })
+})
 
 describe('the example tenants file', () => {
   const text = readFileSync(EXAMPLE_PATH, 'utf8')
