@@ -88,8 +88,7 @@ const sameScope = (a: string, b: string): boolean =>
  */
 export function accessVerdict(observed: ObservedAssignment | undefined, step?: StepResult): AccessVerdict {
   const lookup = observed?.lookup
-  if (!observed || !lookup || lookup.status === 'skipped')
-    return { status: 'skipped' }
+  if (!observed || !lookup || lookup.status === 'skipped') return { status: 'skipped' }
   if (observed.roleProblem) return { status: 'unverifiable', detail: observed.roleProblem }
   if (lookup.status === 'present') {
     return sameScope(lookup.via, observed.scope)
