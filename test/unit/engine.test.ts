@@ -110,3 +110,89 @@ describe('runEngine', () => {
     expect(report.tenants.map(t => t.tenantId)).toEqual([NORTHWIND])
   })
 })
+
+describe('runEngine: roles by name and scopes without a documented permissions read', () => {
+  const CUSTOM = 'c0ffee00-0000-4000-8000-000000000001'
+  const MG = '/providers/Microsoft.Management/managementGroups/contoso'
+  /** Fabrikam with one assignment, over ports whose tenant side is given by `tenant`. */
+  function run(
+    mode: 'plan' | 'apply',
+    assignment: { scope: string; role: string; roleDefinitionId?: string },
+    tenant: Partial<TenantPort>
+  ) {
+    const { ports, writes } = fakePorts()
+    const base = ports.tenants({ storedSecret: 'found', freshCredential: false }).tenant(FABRIKAM)!
+    const config = secretConfig()
+    config.tenants = [
+      {
+        ...config.tenants[0]!,
+        roleAssignments: [{ roleDefinitionId: '', ...assignment, position: { line: 30, column: 9 } }]
+      }
+    ]
+    const withTenant: EnginePorts = {
+      ...ports,
+      tenants: () => ({ tenant: () => ({ ...base, ...tenant }), noCredentialReason: 'none' })
+    }
+    return { report: runEngine(request(mode), config, withTenant), writes }
+  }
+
+  it('resolves a custom role by name in the tenant, and assigns it by its GUID', async () => {
+    const asked: unknown[] = []
+    const { report, writes } = run(
+      'apply',
+      { scope: RG_SCOPE, role: 'Contoso Auditor' },
+      {
+        roleDefinition: async (_scope, role) => {
+          asked.push(role)
+          return {
+            id: CUSTOM,
+            permissions: [{ actions: ['*/read'], notActions: [], dataActions: [], notDataActions: [] }]
+          }
+        }
+      }
+    )
+    const done = await report
+    expect(asked).toEqual([{ name: 'Contoso Auditor' }])
+    expect(done.tenants[0]!.roleAssignments[0]).toMatchObject({ roleDefinitionId: CUSTOM, status: 'applied' })
+    expect(writes).toEqual([`assign ${CUSTOM} at ${RG_SCOPE} to sp-fabrikam`])
+  })
+
+  it('a custom role name the tenant does not know is unverifiable, and drift', async () => {
+    const { report } = run(
+      'plan',
+      { scope: RG_SCOPE, role: 'Contoso Auditor' },
+      { roleDefinition: async () => ({ problem: 'no role named "Contoso Auditor" is defined at the scope' }) }
+    )
+    const done = await report
+    expect(done.tenants[0]!.roleAssignments[0]).toMatchObject({
+      status: 'unverifiable',
+      detail: 'no role named "Contoso Auditor" is defined at the scope'
+    })
+    expect(done.drift).toBe(true)
+    expect(done.steps.filter(s => s.kind === 'assign-role')).toEqual([])
+  })
+
+  it('at a management group that it may not read: unverifiable (no documented permissions read), the hand-off covers it', async () => {
+    const { report } = run(
+      'plan',
+      { scope: MG, role: 'Reader', roleDefinitionId: READER },
+      {
+        checkRoleAssignment: async () => ({
+          status: 'unverifiable',
+          detail: 'AuthorizationFailed (HTTP 403)'
+        }),
+        effectivePermissions: async () => ({
+          status: 'unavailable',
+          detail: 'ARM documents Permissions – List only for resource groups and resources, not at this scope'
+        })
+      }
+    )
+    const done = await report
+    const tenant = done.tenants[0]!
+    expect(tenant.roleAssignments[0]!.status).toBe('unverifiable')
+    expect(tenant.drift).toEqual(['1 required role assignment not in place'])
+    expect(tenant.handoff?.azScript).toContain(`--scope ${MG}`)
+    expect(tenant.handoff?.delegation?.scopes).toEqual([MG])
+    expect(done.steps.find(s => s.kind === 'assign-role')).toMatchObject({ write: true })
+  })
+})
