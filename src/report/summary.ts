@@ -18,6 +18,7 @@ import type {
 } from '../model/report.js'
 import {
   APP_WORDS,
+  appNextStep,
   CONSENT_WORDS,
   MODE_WORDS,
   OUTCOME_WORDS,
@@ -165,7 +166,7 @@ function appBlocks(report: Report): string[] {
   const blocks = [
     `**App** ${md(app.displayName)} (${mdCode(app.uniqueName)})${id} · **${words.label}**: ${md(words.meaning)}` +
       (app.detail ? ` ${md(app.detail)}` : '') +
-      (words.next ? ` ${md(words.next)}${app.fixCommand ? ':' : '.'}` : '')
+      (appNextStep(app) ? ` ${md(appNextStep(app))}${app.fixCommand ? ':' : '.'}` : '')
   ]
   if (app.fixCommand) blocks.push('', mdCodeBlock(app.fixCommand, 'sh'))
   if (app.federatedCredentials.length > 0) {
