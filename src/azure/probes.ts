@@ -4,11 +4,10 @@
  * versions list, so the value never crosses the wire; an ARM probe GETs a resource group.
  */
 import { createPipelineRequest } from '@azure/core-rest-pipeline'
-import type { TokenCredential } from '@azure/identity'
+import type { AuthorizationManagementClient } from '@azure/arm-authorization'
+import type { SecretClient } from '@azure/keyvault-secrets'
 import type { Cloud } from '../cloud.js'
 import type { ProbeOutcome } from '../model/observed.js'
-import { secretClient } from './key-vault.js'
-import { armClient } from './role-assignments.js'
 
 /** Resource Groups – Get (https://learn.microsoft.com/rest/api/resources/resource-groups/get). */
 export const RESOURCE_GROUPS_API_VERSION = '2021-04-01'
@@ -27,14 +26,8 @@ function failed(error: unknown): ProbeOutcome {
  * Lists the secret's versions (Get Secret Versions: attributes only, https://learn.microsoft.com/rest/api/keyvault/
  * secrets/get-secret-versions), which needs the `secrets/readMetadata/action` data action, never the value.
  */
-export async function probeKeyVaultSecret(
-  cloud: Cloud,
-  credential: TokenCredential,
-  keyVault: string,
-  secret: string
-): Promise<ProbeOutcome> {
+export async function probeKeyVaultSecret(client: SecretClient, secret: string): Promise<ProbeOutcome> {
   try {
-    const client = secretClient(cloud, keyVault, credential)
     let versions = 0
     for await (const page of client.listPropertiesOfSecretVersions(secret).byPage({ maxPageSize: 1 })) {
       versions += page.length
@@ -51,12 +44,11 @@ export async function probeKeyVaultSecret(
 
 /** GETs the resource group through the ARM client's own pipeline (authentication, retries, TLS). */
 export async function probeArm(
+  client: AuthorizationManagementClient,
   cloud: Cloud,
-  credential: TokenCredential,
   scope: string
 ): Promise<ProbeOutcome> {
   try {
-    const client = armClient(cloud, credential, scope)
     const base = cloud.armEndpoint.replace(/\/+$/, '')
     const response = await client.sendRequest(
       createPipelineRequest({

@@ -13,6 +13,7 @@ import type {
   PrincipalAssignment
 } from '../model/observed.js'
 import type { RolePermission } from '../model/roles.js'
+import type { ClientOptions } from './pipeline.js'
 import { type RetryOptions, REPLICATION_RETRY, retryWhile } from './retry.js'
 
 // The deterministic names are the domain's (the hand-off's ARM template uses them too).
@@ -76,17 +77,31 @@ export function coversScope(assigned: string, wanted: string): boolean {
   return a === '' || a === w || w.startsWith(`${a}/`)
 }
 
+/**
+ * One client for a tenant's every scope. The constructor wants a subscription id, but it only enters the paths of
+ * subscription-bound operations; the scope-based ones used here (list for scope, create, get) take the scope
+ * whole, so a placeholder serves. https://learn.microsoft.com/rest/api/authorization/role-assignments/list-for-scope
+ */
+const NO_SUBSCRIPTION = '00000000-0000-0000-0000-000000000000'
+
+/** The subscription a scope lives in; undefined for a management group or the root. */
+export function subscriptionIdOf(scope: string): string | undefined {
+  return /^\/subscriptions\/([^/]+)/i.exec(scope)?.[1]?.toLowerCase()
+}
+
 function subscriptionOf(scope: string): string {
-  return /^\/subscriptions\/([^/]+)/i.exec(scope)?.[1] ?? '00000000-0000-0000-0000-000000000000'
+  return /^\/subscriptions\/([^/]+)/i.exec(scope)?.[1] ?? NO_SUBSCRIPTION
 }
 
 export function armClient(
   cloud: Cloud,
   credential: TokenCredential,
-  scope: string
+  options: ClientOptions,
+  /** Needed only by subscription-bound operations (Permissions – List): the scope's own. */
+  subscriptionId: string = NO_SUBSCRIPTION
 ): AuthorizationManagementClient {
-  // The constructor wants a subscription even for scope-based calls; the scope's own is the honest one.
-  return new AuthorizationManagementClient(credential, subscriptionOf(scope), {
+  return new AuthorizationManagementClient(credential, subscriptionId, {
+    ...options,
     endpoint: cloud.armEndpoint,
     credentialScopes: [defaultScope(cloud.armAudience)]
   })

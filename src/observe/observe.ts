@@ -5,16 +5,17 @@
  */
 import { mapLimit } from '../concurrency.js'
 import type { RoleAssignmentConfig, TenantConfig, TenantsConfig } from '../model/config.js'
-import type {
-  AppPresence,
-  ConsentObservation,
-  ObservedApp,
-  ObservedAssignment,
-  ObservedProvider,
-  ObservedSecret,
-  ObservedTenant,
-  PrincipalAssignment,
-  ProbeResult
+import {
+  type AppPresence,
+  type ConsentObservation,
+  type ObservedApp,
+  type ObservedAssignment,
+  type ObservedProvider,
+  type ObservedSecret,
+  type ObservedTenant,
+  type PrincipalAssignment,
+  type ProbeResult,
+  failureOf
 } from '../model/observed.js'
 import type { AppsPort, SecretsPort, TenantPort, TenantPorts } from '../model/ports.js'
 import { RBAC_ADMINISTRATOR_ROLE_ID } from '../model/roles.js'
@@ -41,7 +42,7 @@ async function observeApp(config: TenantsConfig, apps: AppsPort): Promise<Observ
       servicePrincipal: await apps.servicePrincipal(lookup.app.appId)
     }
   } catch (error) {
-    return { status: 'error', detail: (error as Error).message }
+    return { status: 'error', detail: (error as Error).message, failure: failureOf(error) }
   }
 }
 
@@ -56,7 +57,7 @@ async function observeSecret(
     const { value, version, expiresOn, keyId } = lookup.secret
     return { observed: { status: 'found', version, expiresOn, keyId }, value }
   } catch (error) {
-    return { observed: { status: 'error', detail: (error as Error).message } }
+    return { observed: { status: 'error', detail: (error as Error).message, failure: failureOf(error) } }
   }
 }
 

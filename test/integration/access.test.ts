@@ -10,6 +10,7 @@ import { parse } from 'yaml'
 import { resolveCloud } from '../../src/cloud.js'
 import { parseTenantsFile } from '../../src/config/load.js'
 import type { TenantsConfig } from '../../src/config/types.js'
+import { RetryBudget, clientOptions } from '../../src/azure/pipeline.js'
 import { RoleAssignments, armClient, roleAssignmentName } from '../../src/azure/role-assignments.js'
 import { RBAC_ADMINISTRATOR_ROLE_ID } from '../../src/model/roles.js'
 import { CONDITION_VERSION } from '../../src/plan/handoff.js'
@@ -243,7 +244,9 @@ describe('writing role assignments', () => {
       'Qx7~seeded.provider.secret.2026-10-01',
       credentialOptions(emu)
     )
-    const assignments = new RoleAssignments(scope => armClient(cloud, credential, scope))
+    const assignments = new RoleAssignments(() =>
+      armClient(cloud, credential, clientOptions(new RetryBudget(60)))
+    )
     await expect(assignments.assign(RG_DATA, BLOB_READER, FABRIKAM_SP)).resolves.toEqual({
       status: 'present'
     })
@@ -347,7 +350,9 @@ describe('the RBAC Administrator delegation of the hand-off', () => {
       'Qx7~seeded.provider.secret.2026-10-01',
       credentialOptions(emu)
     )
-    const assignments = new RoleAssignments(scope => armClient(cloud, credential, scope))
+    const assignments = new RoleAssignments(() =>
+      armClient(cloud, credential, clientOptions(new RetryBudget(60)))
+    )
     await expect(assignments.assign(RG_DATA, UAA, FABRIKAM_SP)).resolves.toMatchObject({
       status: 'not-permitted',
       detail: expect.stringContaining('ABAC condition')
