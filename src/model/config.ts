@@ -5,6 +5,8 @@
  * removed from the schema shows up here, and wherever it is used, at compile time.
  */
 import type { FromSchema } from 'json-schema-to-ts'
+// The schema's literal type is data, not a layer: the one import model/ takes from outside itself, type-only.
+// eslint-disable-next-line no-restricted-imports
 import type tenantsSchema from '../../schema/tenants.schema.json.js'
 
 /**
