@@ -4,7 +4,6 @@ declare const tenantsSchema: {
   readonly $schema: 'https://json-schema.org/draft/2020-12/schema'
   readonly title: 'entra-tenant-bridge tenants file'
   readonly description: "The reviewed list of customer tenants that one multi-tenant Entra app reaches, with the app's credential and the Azure roles its service principal needs in each tenant. Point editors at this file with `# yaml-language-server: $schema=../schema/tenants.schema.json`."
-  readonly $comment: "errorMessage (in the format of ajv-errors) holds each field's own words: the action reports '<path> must be <errorMessage>, got <value>' and '<parent> is missing <key> — <errorMessage.required.key>'; editors show a string errorMessage when a pattern fails. After editing this file run `npm run schema:declare`: tenants.schema.json.d.ts declares its literal type, from which the TypeScript types derive."
   readonly type: 'object'
   readonly additionalProperties: false
   readonly required: readonly ['app', 'tenants']
@@ -153,11 +152,7 @@ declare const tenantsSchema: {
                   readonly maxLength: 600
                   readonly errorMessage: 'non-empty text of at most 600 characters'
                 }
-                readonly errorMessage: {
-                  readonly type: 'a list of exactly one audience (omit it to use the cloud’s default, api://AzureADTokenExchange in AzureCloud)'
-                  readonly minItems: 'a list of exactly one audience (omit it to use the cloud’s default, api://AzureADTokenExchange in AzureCloud)'
-                  readonly maxItems: 'a list of exactly one audience (omit it to use the cloud’s default, api://AzureADTokenExchange in AzureCloud)'
-                }
+                readonly errorMessage: 'a list of exactly one audience (omit it to use the cloud’s default, api://AzureADTokenExchange in AzureCloud)'
               }
               readonly description: {
                 readonly title: 'Description'
@@ -198,10 +193,7 @@ declare const tenantsSchema: {
           readonly federatedCredentials: {
             readonly minItems: 1
             readonly type: 'array'
-            readonly errorMessage: {
-              readonly type: 'a list of at most 20 federated credentials (Entra’s limit per app), with at least one when credential.kind is "federated"'
-              readonly minItems: 'a list of at most 20 federated credentials (Entra’s limit per app), with at least one when credential.kind is "federated"'
-            }
+            readonly errorMessage: 'a list of at most 20 federated credentials (Entra’s limit per app), with at least one when credential.kind is "federated"'
           }
         }
         readonly errorMessage: {

@@ -97,11 +97,6 @@ export async function loadTenantsFile(path: string, displayPath: string = path):
   return parseTenantsFile(text, displayPath)
 }
 
-/** `file:line:col: message` lines, for logs. */
-export function formatProblems(problems: ConfigProblem[]): string {
-  return problems.map(p => `${p.file}:${p.line}:${p.column}: ${p.message}`).join('\n')
-}
-
 function syntaxFinding(error: YAMLError, lineCounter: LineCounter): Finding {
   const { line, col } = lineCounter.linePos(error.pos[0])
   const position = { line, column: col, pointer: '' }

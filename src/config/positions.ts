@@ -52,10 +52,9 @@ export function labelOf(segments: PathSegments): string {
   return label
 }
 
-/** The nodes that spell out one value: its mapping key or list item, and the value itself. */
+/** The nodes that spell out one value: where it stands as a whole (its mapping key or list item), and itself. */
 interface Located {
-  key?: unknown
-  item?: unknown
+  whole: unknown
   value: unknown
 }
 
@@ -64,18 +63,18 @@ interface Located {
  * value: the alias is where the value stands, what lies inside it is found in the anchor's text.
  */
 function locate({ doc }: SourceDocument, segments: PathSegments): Located | undefined {
-  let located: Located = { value: doc.contents }
+  let located: Located = { whole: undefined, value: doc.contents }
   for (const segment of segments) {
     const collection = isAlias(located.value) ? located.value.resolve(doc) : located.value
     if (isMap(collection)) {
       // The first of repeated keys, which is where the duplicate-key finding points back to.
       const pair = collection.items.find(p => keyText(p.key) === String(segment))
       if (pair === undefined) return undefined
-      located = { key: pair.key, value: pair.value }
+      located = { whole: pair.key, value: pair.value }
     } else if (isSeq(collection) && /^\d+$/.test(String(segment))) {
       const item: unknown = collection.items[Number(segment)]
       if (item === undefined) return undefined
-      located = { item, value: item }
+      located = { whole: item, value: item }
     } else {
       return undefined
     }
@@ -103,19 +102,14 @@ function positionOf(source: SourceDocument, node: unknown): SourcePosition | und
   return { line, column: col }
 }
 
-/** Where the value at `segments` as a whole stands: its key, else its list item, else the value. */
-function wholePlace(source: SourceDocument, segments: PathSegments): SourcePosition | undefined {
-  const located = locate(source, segments)
-  if (located === undefined) return undefined
-  return (
-    positionOf(source, located.key) ?? positionOf(source, located.item) ?? positionOf(source, located.value)
-  )
-}
-
-/** Where to report something about the value at `segments` as a whole: its key, else its list item. */
+/**
+ * Where to report something about the value at `segments` as a whole: its key, else its list item; for a value
+ * the file does not hold, the nearest enclosing one.
+ */
 export function placeOf(source: SourceDocument, segments: PathSegments): SourcePosition {
   for (let length = segments.length; length >= 0; length--) {
-    const place = wholePlace(source, segments.slice(0, length))
+    const located = locate(source, segments.slice(0, length))
+    const place = located && (positionOf(source, located.whole) ?? positionOf(source, located.value))
     if (place !== undefined) return place
   }
   return START_OF_FILE

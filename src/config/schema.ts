@@ -26,6 +26,9 @@ const credentialFields = tenantsSchema.properties.app.properties.credential.prop
 export const DEFAULT_LIFETIME_DAYS: number = credentialFields.lifetimeDays.default
 export const DEFAULT_ROTATE_BEFORE_DAYS: number = credentialFields.rotateBeforeDays.default
 
+/** Every credential field besides its kind belongs to kind: secret (keyVault, secretName, lifetime, rotation). */
+export const SECRET_ONLY_FIELDS = Object.keys(credentialFields).filter(field => field !== 'kind')
+
 /**
  * A closer look at a text value its schema rejected, keyed by that schema: which part of a scope or vault is wrong.
  * The schema alone decides validity; `rules.test.ts` holds each explanation to the schema's pattern.

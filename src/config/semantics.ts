@@ -6,7 +6,7 @@ import { builtInRoleId } from '../model/roles.js'
 import { labelOf, placeOf, pointerOf, valuePlaceOf } from './positions.js'
 import type { PathSegments, SourceDocument } from './positions.js'
 import { BUILT_IN_ROLE_NAMES, GUID_PATTERN, closestMatch, explainScope } from './rules.js'
-import { DEFAULT_LIFETIME_DAYS, DEFAULT_ROTATE_BEFORE_DAYS } from './schema.js'
+import { DEFAULT_LIFETIME_DAYS, DEFAULT_ROTATE_BEFORE_DAYS, SECRET_ONLY_FIELDS } from './schema.js'
 import type { Finding } from './schema.js'
 
 type Mapping = Record<string, unknown>
@@ -59,9 +59,6 @@ function checkApp(app: Mapping, context: Context): void {
   if (isMapping(app.credential)) checkCredential(app.credential, ['app', 'credential'], context)
   if (Array.isArray(app.federatedCredentials)) checkFederatedCredentials(app.federatedCredentials, context)
 }
-
-/** Fields that only mean something for a secret credential. */
-const SECRET_ONLY_FIELDS = ['keyVault', 'secretName', 'lifetimeDays', 'rotateBeforeDays'] as const
 
 function checkCredential(credential: Mapping, at: PathSegments, context: Context): void {
   if (credential.kind === 'federated') {

@@ -5,7 +5,7 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { Ajv2020 } from 'ajv/dist/2020.js'
 import { parse } from 'yaml'
-import { formatProblems, loadTenantsFile, parseTenantsFile } from '../../src/config/load.js'
+import { loadTenantsFile, parseTenantsFile } from '../../src/config/load.js'
 import { schemaValidator } from '../../src/config/schema.js'
 import type { TenantsConfig } from '../../src/model/config.js'
 import { variant } from './variant.js'
@@ -175,7 +175,7 @@ describe('parseTenantsFile normalises what it returns', () => {
       ]
     })
     const result = parseTenantsFile(text, 'tenants.yml')
-    if (!result.ok) throw new Error(formatProblems(result.problems))
+    if (!result.ok) throw new Error(JSON.stringify(result.problems))
     const [tenant] = result.config.tenants
     expect(tenant?.tenantId).toBe('7f3a2c1e-5b4d-4e6f-8a9b-0c1d2e3f4a5b')
     expect(tenant?.roleAssignments.map(a => [a.scope, a.role, a.roleDefinitionId])).toEqual([
@@ -193,7 +193,7 @@ describe('parseTenantsFile normalises what it returns', () => {
       variant({ 9: 'tenants: []', 10: null, 11: null, 12: null, 13: null, 14: null }),
       'f'
     )
-    if (!result.ok) throw new Error(formatProblems(result.problems))
+    if (!result.ok) throw new Error(JSON.stringify(result.problems))
     expect(result.config.tenants).toEqual([])
     expect(result.config.app.federatedCredentials).toEqual([])
     expect(result.config.app.credential).toMatchObject({
@@ -215,7 +215,7 @@ describe('parseTenantsFile normalises what it returns', () => {
       ]
     })
     const result = parseTenantsFile(text, 'f')
-    if (!result.ok) throw new Error(formatProblems(result.problems))
+    if (!result.ok) throw new Error(JSON.stringify(result.problems))
     expect(result.config.app.credential).toEqual({ kind: 'federated', position: { line: 5, column: 3 } })
     expect(result.config.app.federatedCredentials[0]).not.toHaveProperty('audiences')
   })
@@ -226,7 +226,7 @@ describe('parseTenantsFile normalises what it returns', () => {
       7: '    keyVault: https://127.0.0.1:8443/'
     })
     const result = parseTenantsFile(text, 'f')
-    if (!result.ok) throw new Error(formatProblems(result.problems))
+    if (!result.ok) throw new Error(JSON.stringify(result.problems))
     expect(result.config.app.redirectUri).toBe('http://localhost:3000/onboarded')
     expect(result.config.app.credential).toMatchObject({ keyVault: 'https://127.0.0.1:8443/' })
   })
@@ -288,17 +288,6 @@ describe('loadTenantsFile', () => {
   it('loads the example', async () => {
     const result = await loadTenantsFile(EXAMPLE_PATH, 'examples/tenants.yml')
     expect(result).toEqual({ ok: true, config: EXPECTED_EXAMPLE })
-  })
-})
-
-describe('formatProblems', () => {
-  it('writes one file:line:col: message line per problem', () => {
-    expect(
-      formatProblems([
-        { file: 'a.yml', line: 3, column: 7, message: 'first' },
-        { file: 'a.yml', line: 12, column: 1, message: 'second' }
-      ])
-    ).toBe('a.yml:3:7: first\na.yml:12:1: second')
   })
 })
 
