@@ -45,6 +45,8 @@ export class BridgeError extends Error {
 
 const FEDERATION_MISMATCH = new Set<number>([
   AADSTS.noMatchingFederatedRecord,
+  AADSTS.noMatchingFederatedIssuer,
+  AADSTS.noMatchingFederatedAudience,
   AADSTS.noMatchingFederatedSubject,
   AADSTS.federatedSubjectCaseMismatch
 ])

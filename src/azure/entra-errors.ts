@@ -28,6 +28,13 @@ export const AADSTS = {
   assertionOutsideValidTime: 700024,
   assertionSignatureInvalid: 700027,
   noMatchingFederatedRecord: 70021,
+  /**
+   * No federated credential has the assertion's issuer / its audience: https://login.microsoftonline.com/error?code=700211
+   * and https://login.microsoftonline.com/error?code=700212 (workload identity federation troubleshooting:
+   * https://learn.microsoft.com/entra/workload-id/workload-identity-federation-considerations).
+   */
+  noMatchingFederatedIssuer: 700211,
+  noMatchingFederatedAudience: 700212,
   noMatchingFederatedSubject: 700213,
   federatedSubjectCaseMismatch: 7002138,
   entraTokenNotAllowedForFederation: 700222,
@@ -59,6 +66,8 @@ const PROVIDER = new Set<number>([
   AADSTS.assertionOutsideValidTime,
   AADSTS.assertionSignatureInvalid,
   AADSTS.noMatchingFederatedRecord,
+  AADSTS.noMatchingFederatedIssuer,
+  AADSTS.noMatchingFederatedAudience,
   AADSTS.noMatchingFederatedSubject,
   AADSTS.federatedSubjectCaseMismatch,
   AADSTS.entraTokenNotAllowedForFederation,

@@ -178,14 +178,33 @@ describe('client_credentials with a GitHub assertion', () => {
     expect(err.message).toContain('Client assertion is not within its valid time range')
   })
 
-  it('AADSTS70021: no federated record for the issuer and audience', async () => {
+  // https://login.microsoftonline.com/error?code=700211: "No matching federated identity record found for
+  // presented assertion issuer '{issuer}'. Please check your federated identity credential Subject, Audience and
+  // Issuer against the presented assertion."
+  it('AADSTS700211: no federated record has the assertion issuer', async () => {
     const err = await failure(
       assertionCredential(PROVIDER.tenantId, AUTOMATION.appId, {
         iss: 'https://gitlab.example.com'
       }).getToken(ARM_SCOPE)
     )
-    expect(err.errorNo).toBe(70021)
-    expect(err.message).toContain('No matching federated identity record found for presented assertion.')
+    expect(err).toMatchObject({ errorNo: 700211, errorCode: 'invalid_client' })
+    expect(err.message).toContain(
+      "No matching federated identity record found for presented assertion issuer 'https://gitlab.example.com'"
+    )
+  })
+
+  // https://login.microsoftonline.com/error?code=700212: "No matching federated identity record found for
+  // presented assertion audience '{audience}'. …"
+  it('AADSTS700212: the issuer matches but no record has the assertion audience', async () => {
+    const err = await failure(
+      assertionCredential(PROVIDER.tenantId, AUTOMATION.appId, { aud: 'api://AzureADMyOrg' }).getToken(
+        ARM_SCOPE
+      )
+    )
+    expect(err).toMatchObject({ errorNo: 700212, errorCode: 'invalid_client' })
+    expect(err.message).toContain(
+      "No matching federated identity record found for presented assertion audience 'api://AzureADMyOrg'"
+    )
   })
 
   it('AADSTS700213: issuer and audience match but the subject differs only in case (subjects are case-sensitive)', async () => {

@@ -30,6 +30,8 @@ export const AADSTS = {
   expiredClientSecret: 7000222,
   assertionOutOfTimeRange: 700024,
   noMatchingFederatedRecord: 70021,
+  noMatchingFederatedIssuer: 700211,
+  noMatchingFederatedAudience: 700212,
   noMatchingFederatedSubject: 700213,
   missingCredential: 7000218,
   invalidSignature: 700027,
@@ -40,6 +42,9 @@ export const AADSTS = {
   redirectUriMismatch: 50011,
   userDeclinedConsent: 65004
 } as const
+
+/** The link Entra's federated-credential errors end with. */
+const WORKLOAD_IDENTITY_DOC = 'https://learn.microsoft.com/entra/workload-id/workload-identity-federation'
 
 /** Claims the emulator's access tokens carry beyond the contract's: Graph app roles. */
 export interface IssuedTokenClaims extends AccessTokenClaims {
@@ -287,19 +292,36 @@ export class EntraService {
       this.directory.isLagging(f.createdAt, this.directory.lags.federatedCredentialMs)
     const matchesIssuerAndAudience = (f: FederatedIdentityCredential): boolean =>
       f.issuer === iss && f.audiences.some(a => audiences.includes(a))
-    const issuerAndAudience = app.federatedIdentityCredentials.filter(
-      f => !lagging(f) && matchesIssuerAndAudience(f)
-    )
+    const live = app.federatedIdentityCredentials.filter(f => !lagging(f))
+    const issuerAndAudience = live.filter(matchesIssuerAndAudience)
     // a record that would match but has not propagated yet fails as no record at all (70021, considerations doc)
     const propagating = app.federatedIdentityCredentials.some(
       f => lagging(f) && matchesIssuerAndAudience(f) && f.subject === sub
     )
-    if (issuerAndAudience.length === 0 || (propagating && !issuerAndAudience.some(f => f.subject === sub))) {
+    if (live.length === 0 || (propagating && !issuerAndAudience.some(f => f.subject === sub))) {
       return aad(
         401,
         'invalid_client',
         AADSTS.noMatchingFederatedRecord,
-        `No matching federated identity record found for presented assertion. Assertion Issuer: '${iss}'. Assertion Subject: '${sub}'. Assertion Audience: '${audiences.join(',')}'. https://learn.microsoft.com/entra/workload-id/workload-identity-federation`
+        `No matching federated identity record found for presented assertion. Assertion Issuer: '${iss}'. Assertion Subject: '${sub}'. Assertion Audience: '${audiences.join(',')}'. ${WORKLOAD_IDENTITY_DOC}`
+      )
+    }
+    // Entra names the first claim no record matches: issuer (700211), then audience (700212), then subject
+    // (700213): https://login.microsoftonline.com/error?code=700211, …?code=700212, …?code=700213
+    if (!live.some(f => f.issuer === iss)) {
+      return aad(
+        401,
+        'invalid_client',
+        AADSTS.noMatchingFederatedIssuer,
+        `No matching federated identity record found for presented assertion issuer '${iss}'. Please check your federated identity credential Subject, Audience and Issuer against the presented assertion. ${WORKLOAD_IDENTITY_DOC}`
+      )
+    }
+    if (issuerAndAudience.length === 0) {
+      return aad(
+        401,
+        'invalid_client',
+        AADSTS.noMatchingFederatedAudience,
+        `No matching federated identity record found for presented assertion audience '${audiences.join(',')}'. Please check your federated identity credential Subject, Audience and Issuer against the presented assertion. ${WORKLOAD_IDENTITY_DOC}`
       )
     }
     if (!issuerAndAudience.some(f => f.subject === sub)) {
@@ -307,7 +329,7 @@ export class EntraService {
         401,
         'invalid_client',
         AADSTS.noMatchingFederatedSubject,
-        `No matching federated identity record found for presented assertion subject '${sub}'. Check your federated identity credential Subject, Audience and Issuer against the presented assertion. https://learn.microsoft.com/entra/workload-id/workload-identity-federation`
+        `No matching federated identity record found for presented assertion subject '${sub}'. Check your federated identity credential Subject, Audience and Issuer against the presented assertion. ${WORKLOAD_IDENTITY_DOC}`
       )
     }
     return undefined
