@@ -15,6 +15,8 @@ import { RequestLog } from './requestlog.js'
 import { Listener } from './server.js'
 import type { Route } from './server.js'
 import { createArmService } from './services/arm.js'
+import type { ArmAuthContext } from './services/arm-common.js'
+import { createSubscriptionsService } from './services/arm-subscriptions.js'
 import { ConsentService } from './services/consent.js'
 import { ControlService } from './services/control.js'
 import type { IssuedTokenClaims } from './services/entra.js'
@@ -158,10 +160,20 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     listeners.push(vault)
     keyVaultUrls[name] = `${await vault.listen(0)}/`
   }
+  const armAuth: ArmAuthContext = {
+    inspect: token => entra.inspectAccessToken(token),
+    revokedAt: (tenantId, objectId) => directory.revokedAt(tenantId, objectId),
+    now: () => clock.now()
+  }
   // Key Vault first: it answers only requests that arrived on a vault's own listener
   resourceServices = [
     createKeyVaultService(directory, resources, origin),
-    createArmService(directory, resources)
+    createArmService(directory, resources, armAuth),
+    createSubscriptionsService(directory, resources, armAuth, {
+      origin,
+      graphAudience: AUDIENCES.graph,
+      keyVaultAudience: AUDIENCES.keyVault
+    })
   ]
 
   const endpoints: EmulatorEndpoints = {

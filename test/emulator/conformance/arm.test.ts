@@ -204,7 +204,7 @@ describe('ARM authentication and request checks', () => {
         }
       }
     })
-    const old = await raw(`${url}?api-version=2015-07-01`, { authorization: `Bearer ${token}` })
+    const old = await raw(`${url}?api-version=2019-01-01`, { authorization: `Bearer ${token}` })
     expect(old.status).toBe(400)
     expect((old.body as { error: { code: string } }).error.code).toBe('InvalidApiVersionParameter')
   })

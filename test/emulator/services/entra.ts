@@ -99,6 +99,12 @@ export class EntraService {
     return json(200, this.discovery(req.origin, tenant))
   }
 
+  /** Claims of an access token this Entra signed, whether or not it has expired (ARM's ExpiredAuthenticationToken). */
+  inspectAccessToken(token: string): IssuedTokenClaims | undefined {
+    const decoded = this.signer.verify(token)
+    return decoded ? (decoded.claims as unknown as IssuedTokenClaims) : undefined
+  }
+
   /** Claims of a valid (signature, expiry on the emulator clock) access token this Entra issued. */
   verifyAccessToken(token: string): IssuedTokenClaims | undefined {
     const decoded = this.signer.verify(token)

@@ -122,6 +122,8 @@ export class DirectoryState implements Directory {
   readonly tenants = new Map<string, Tenant>()
   lags: Lags = { ...NO_LAGS }
   private readonly clock: Clock
+  /** `tid/oid` → when an admin revoked the principal's sessions (a continuous-access-evaluation event) */
+  private readonly revocations = new Map<string, number>()
 
   constructor(clock: Clock) {
     this.clock = clock
@@ -129,6 +131,17 @@ export class DirectoryState implements Directory {
 
   now(): number {
     return this.clock.now()
+  }
+
+  /** A critical event for continuous access evaluation: tokens issued before now stop working at ARM and Graph. */
+  revokeSessions(tenantId: string, objectId: string): number {
+    const at = this.clock.now()
+    this.revocations.set(`${tenantId.toLowerCase()}/${objectId.toLowerCase()}`, at)
+    return at
+  }
+
+  revokedAt(tenantId: string, objectId: string): number | undefined {
+    return this.revocations.get(`${tenantId.toLowerCase()}/${objectId.toLowerCase()}`)
   }
 
   hasTenant(tenantId: string): boolean {

@@ -49,6 +49,8 @@ export interface ResourceSection {
   subscriptions?: unknown
   roleAssignments?: unknown
   keyVaults?: unknown
+  managementGroups?: unknown
+  roleDefinitions?: unknown
 }
 
 export interface LoadedScenario {
@@ -125,6 +127,8 @@ export function loadScenario(raw: Record<string, unknown>, directory: DirectoryS
     if (rec.subscriptions !== undefined) section.subscriptions = rec.subscriptions
     if (rec.roleAssignments !== undefined) section.roleAssignments = rec.roleAssignments
     if (rec.keyVaults !== undefined) section.keyVaults = rec.keyVaults
+    if (rec.managementGroups !== undefined) section.managementGroups = rec.managementGroups
+    if (rec.roleDefinitions !== undefined) section.roleDefinitions = rec.roleDefinitions
     resources.push({ tenantId: tenant.id, section })
   })
   deferredPrincipals.forEach(create => create())
