@@ -11,6 +11,7 @@ import { json, readFormBody } from '../http.js'
 import type { JwtSigner } from '../jwt.js'
 import type { Application, DirectoryState, FederatedIdentityCredential, Tenant } from '../state/directory.js'
 import { hashSecret } from '../state/directory.js'
+import { MICROSOFT_GRAPH, resourcePrincipalOf } from './resource-principals.js'
 
 /** `client_assertion_type` for a JWT bearer assertion (RFC 7523; v2-oauth2-client-creds-grant-flow.md). */
 export const JWT_BEARER_ASSERTION_TYPE = 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer'
@@ -37,11 +38,20 @@ export const AADSTS = {
   invalidSignature: 700027,
   missingScope: 900144,
   invalidScope: 1002012,
+  invalidScopeValue: 70011,
+  resourceNotFound: 500011,
   unsupportedGrantType: 70003,
   noReplyAddress: 500113,
   redirectUriMismatch: 50011,
-  userDeclinedConsent: 65004
+  userDeclinedConsent: 65004,
+  grantNotSupportedOnCommon: 9001023,
+  unknownInstance: 50049
 } as const
+
+/** Authorities that name no tenant (https://learn.microsoft.com/entra/identity-platform/msal-client-application-configuration#authority). */
+const MULTI_TENANT_AUTHORITIES = ['common', 'organizations', 'consumers']
+/** MSAL's instance discovery endpoint path (msal-common Constants.AAD_INSTANCE_DISCOVERY_ENDPT). */
+const INSTANCE_DISCOVERY_PATH = '/common/discovery/instance'
 
 /** The link Entra's federated-credential errors end with. */
 const WORKLOAD_IDENTITY_DOC = 'https://learn.microsoft.com/entra/workload-id/workload-identity-federation'
@@ -80,23 +90,125 @@ export class EntraService {
 
   /** The route a request belongs to: `token` for token requests, `entra` for discovery, undefined otherwise. */
   route(req: CoreRequest): 'token' | 'entra' | undefined {
-    if (/^\/[^/]+\/oauth2\/v2\.0\/token$/.test(req.path)) return 'token'
-    if (/^\/[^/]+\/v2\.0\/\.well-known\/openid-configuration$/.test(req.path)) return 'entra'
-    if (/^\/[^/]+\/discovery\/v2\.0\/keys$/.test(req.path)) return 'entra'
+    if (/^\/[^/]+\/oauth2\/(v2\.0\/)?token$/.test(req.path)) return 'token'
+    if (/^\/[^/]+\/(v2\.0\/)?\.well-known\/openid-configuration$/.test(req.path)) return 'entra'
+    if (/^\/[^/]+\/discovery\/(v2\.0\/)?keys$/.test(req.path)) return 'entra'
+    if (req.path === INSTANCE_DISCOVERY_PATH) return 'entra'
     return undefined
   }
 
   handle(req: CoreRequest): EmuResponse {
     const tenantSegment = decodeURIComponent(req.path.split('/')[1] ?? '')
     const route = this.route(req)
+    const v1 = !req.path.includes('/v2.0/')
     if (route === 'token') {
       if (req.method !== 'POST') return json(405, { error: 'invalid_request' })
-      return this.token(req, tenantSegment)
+      if (MULTI_TENANT_AUTHORITIES.includes(tenantSegment.toLowerCase())) {
+        // reference-error-codes: "AADSTS9001023: The grant type isn't supported over the /common or /consumers
+        // endpoints. Please use the /organizations or tenant-specific endpoint."
+        return this.errorResponse(
+          req,
+          aad(
+            400,
+            'invalid_request',
+            AADSTS.grantNotSupportedOnCommon,
+            "The grant type isn't supported over the /common or /consumers endpoints. Please use the /organizations or tenant-specific endpoint."
+          )
+        )
+      }
+      return v1 ? this.tokenV1(req, tenantSegment) : this.token(req, tenantSegment)
+    }
+    if (req.path === INSTANCE_DISCOVERY_PATH) return this.instanceDiscovery(req)
+    if (req.path.endsWith('/keys')) {
+      if (
+        !MULTI_TENANT_AUTHORITIES.includes(tenantSegment.toLowerCase()) &&
+        !this.directory.resolveTenant(tenantSegment)
+      )
+        return this.errorResponse(req, tenantNotFound(tenantSegment, 'invalid_tenant'))
+      return json(200, this.signer.jwks())
+    }
+    if (MULTI_TENANT_AUTHORITIES.includes(tenantSegment.toLowerCase())) {
+      // the multi-tenant documents name `{tenantid}` where the tenant-specific ones carry the id
+      const doc = v1
+        ? this.discoveryV1(req.origin, tenantSegment.toLowerCase())
+        : this.discovery(req.origin, tenantSegment.toLowerCase())
+      return json(200, {
+        ...doc,
+        issuer: v1 ? 'https://sts.windows.net/{tenantid}/' : `${req.origin}/{tenantid}/v2.0`
+      })
     }
     const tenant = this.directory.resolveTenant(tenantSegment)
     if (!tenant) return this.errorResponse(req, tenantNotFound(tenantSegment, 'invalid_tenant'))
-    if (req.path.endsWith('/keys')) return json(200, this.signer.jwks())
-    return json(200, this.discovery(req.origin, tenant))
+    return json(200, v1 ? this.discoveryV1(req.origin, tenant.id) : this.discovery(req.origin, tenant.id))
+  }
+
+  /**
+   * MSAL's instance discovery (`/common/discovery/instance?api-version=1.1&authorization_endpoint=…`, the shape of
+   * msal-common's CloudInstanceDiscoveryResponse): this host is a known instance, any other is AADSTS50049.
+   */
+  private instanceDiscovery(req: CoreRequest): EmuResponse {
+    const endpoint = req.query.get('authorization_endpoint') ?? ''
+    const host = new URL(req.origin).host
+    let url: URL | undefined
+    try {
+      url = new URL(endpoint)
+    } catch {
+      url = undefined
+    }
+    if (!url || url.host !== host) {
+      return json(400, {
+        error: 'invalid_instance',
+        error_description: `AADSTS${AADSTS.unknownInstance}: Unknown or invalid instance.\r\nTrace ID: ${req.requestId}\r\nCorrelation ID: ${req.clientRequestId ?? req.requestId}\r\nTimestamp: ${this.entraTimestamp()}`,
+        error_codes: [AADSTS.unknownInstance],
+        error_uri: `${req.origin}/error?code=${AADSTS.unknownInstance}`
+      })
+    }
+    const tenant = url.pathname.split('/')[1] ?? 'common'
+    return json(200, {
+      tenant_discovery_endpoint: `${req.origin}/${tenant}/v2.0/.well-known/openid-configuration`,
+      'api-version': '1.1',
+      metadata: [{ preferred_network: host, preferred_cache: host, aliases: [host] }]
+    })
+  }
+
+  /**
+   * The v1 token endpoint: `resource` instead of `scope`, and numbers as strings in the answer
+   * (https://learn.microsoft.com/previous-versions/azure/active-directory/azuread-dev/v1-oauth2-client-creds-grant-flow).
+   */
+  private tokenV1(req: CoreRequest, tenantSegment: string): EmuResponse {
+    const form = readFormBody(req)
+    const resource = form.get('resource')
+    if (!resource) {
+      return this.errorResponse(
+        req,
+        aad(
+          400,
+          'invalid_request',
+          AADSTS.missingScope,
+          "The request body must contain the following parameter: 'resource'."
+        )
+      )
+    }
+    form.set('scope', `${resource.replace(/\/+$/, '')}${resource.endsWith('/') ? '/' : ''}/.default`)
+    const outcome = this.evaluate(form, tenantSegment)
+    if ('error' in outcome) return this.errorResponse(req, outcome)
+    outcome.aud = resource
+    return json(200, {
+      token_type: 'Bearer',
+      expires_in: String(ACCESS_TOKEN_LIFETIME_SECONDS),
+      ext_expires_in: String(ACCESS_TOKEN_LIFETIME_SECONDS),
+      expires_on: String(outcome.exp),
+      not_before: String(outcome.nbf),
+      resource,
+      access_token: this.signer.sign({ ...outcome })
+    })
+  }
+
+  private entraTimestamp(): string {
+    return new Date(this.clock.now())
+      .toISOString()
+      .replace('T', ' ')
+      .replace(/\.\d+Z$/, 'Z')
   }
 
   /** Claims of an access token this Entra signed, whether or not it has expired (ARM's ExpiredAuthenticationToken). */
@@ -162,6 +274,8 @@ export class EntraService {
         `The provided value for scope ${scope} is not valid. Client credential flows must have a scope value with /.default suffixed to the resource identifier (application ID URI).`
       )
     }
+    const resourceError = this.checkResource(scope, tenant)
+    if (resourceError) return resourceError
     const clientId = (form.get('client_id') ?? '').toLowerCase()
     const app = this.directory.applicationByAppId(clientId)
     if (!app || (app.signInAudience === 'AzureADMyOrg' && app.homeTenantId !== tenant.id)) {
@@ -223,8 +337,35 @@ export class EntraService {
       idp: issuer,
       uti: randomUUID().replaceAll('-', '')
     })
-    if (resource === GRAPH_RESOURCE && sp.graphAppRoles.length > 0) claims.roles = [...sp.graphAppRoles]
+    if (resourcePrincipalOf(resource) === MICROSOFT_GRAPH && sp.graphAppRoles.length > 0)
+      claims.roles = [...sp.graphAppRoles]
     return claims
+  }
+
+  /**
+   * One resource per client-credentials request, and one Entra knows: a Microsoft resource in any of its forms
+   * or an application of the directory by app id or identifier URI. Otherwise `invalid_scope` AADSTS70011
+   * (several resources; the sample response of reference-error-codes) or `invalid_resource` AADSTS500011
+   * (https://learn.microsoft.com/entra/identity-platform/reference-error-codes, InvalidResourceServicePrincipalNotFound).
+   */
+  private checkResource(scope: string, tenant: Tenant): AadError | undefined {
+    const resources = scope.split(/\s+/).filter(s => s !== '')
+    if (resources.length > 1) {
+      return aad(
+        400,
+        'invalid_scope',
+        AADSTS.invalidScopeValue,
+        `The provided value for the input parameter 'scope' is not valid. The scope ${scope} is not valid.`
+      )
+    }
+    const resource = scope.slice(0, -'/.default'.length)
+    if (resourcePrincipalOf(resource) || this.directory.resourceApplication(resource)) return undefined
+    return aad(
+      400,
+      'invalid_resource',
+      AADSTS.resourceNotFound,
+      `The resource principal named ${resource} was not found in the tenant named ${tenant.displayName}. This can happen if the application has not been installed by the administrator of the tenant or consented to by any user in the tenant. You might have sent your authentication request to the wrong tenant.`
+    )
   }
 
   private checkCredential(form: URLSearchParams, app: Application): AadError | undefined {
@@ -362,13 +503,61 @@ export class EntraService {
     })
   }
 
+  /**
+   * The v1 OpenID document (`/{tenant}/.well-known/openid-configuration`): issuer `https://sts.windows.net/{tid}/`,
+   * `/oauth2/token` and `/oauth2/authorize` (https://learn.microsoft.com/entra/identity-platform/v2-protocols-oidc#fetch-the-openid-configuration-document).
+   */
+  private discoveryV1(origin: string, tenantId: string): Record<string, unknown> {
+    const base = `${origin}/${tenantId}`
+    return {
+      token_endpoint: `${base}/oauth2/token`,
+      token_endpoint_auth_methods_supported: ['client_secret_post', 'private_key_jwt', 'client_secret_basic'],
+      jwks_uri: `${base}/discovery/keys`,
+      response_modes_supported: ['query', 'fragment', 'form_post'],
+      subject_types_supported: ['pairwise'],
+      id_token_signing_alg_values_supported: ['RS256'],
+      response_types_supported: ['code', 'id_token', 'code id_token', 'token id_token', 'token'],
+      scopes_supported: ['openid'],
+      issuer: `https://sts.windows.net/${tenantId}/`,
+      microsoft_multi_refresh_token: true,
+      authorization_endpoint: `${base}/oauth2/authorize`,
+      device_authorization_endpoint: `${base}/oauth2/devicecode`,
+      http_logout_supported: true,
+      frontchannel_logout_supported: true,
+      end_session_endpoint: `${base}/oauth2/logout`,
+      claims_supported: [
+        'sub',
+        'iss',
+        'aud',
+        'exp',
+        'iat',
+        'auth_time',
+        'acr',
+        'amr',
+        'nonce',
+        'email',
+        'given_name',
+        'family_name',
+        'nickname'
+      ],
+      check_session_iframe: `${base}/oauth2/checksession`,
+      userinfo_endpoint: `${base}/openid/userinfo`,
+      kerberos_endpoint: `${base}/kerberos`,
+      tenant_region_scope: 'EU',
+      cloud_instance_name: 'microsoftonline.com',
+      cloud_graph_host_name: 'graph.windows.net',
+      msgraph_host: 'graph.microsoft.com',
+      rbac_url: 'https://pas.windows.net'
+    }
+  }
+
   /** The fields MSAL needs (reference/sdk-local-endpoints.md) plus the rest of Entra's v2.0 document. */
-  private discovery(origin: string, tenant: Tenant): unknown {
-    const base = `${origin}/${tenant.id}`
+  private discovery(origin: string, tenantId: string): Record<string, unknown> {
+    const base = `${origin}/${tenantId}`
     return {
       token_endpoint: `${base}/oauth2/v2.0/token`,
       token_endpoint_auth_methods_supported: ['client_secret_post', 'private_key_jwt', 'client_secret_basic'],
-      jwks_uri: `${origin}/${tenant.id}/discovery/v2.0/keys`,
+      jwks_uri: `${origin}/${tenantId}/discovery/v2.0/keys`,
       response_modes_supported: ['query', 'fragment', 'form_post'],
       subject_types_supported: ['pairwise'],
       id_token_signing_alg_values_supported: ['RS256'],

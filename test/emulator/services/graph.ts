@@ -19,7 +19,7 @@ import type {
 } from '../state/directory.js'
 import { GRAPH_APP_ROLES, SIGN_IN_AUDIENCES } from '../state/directory.js'
 import type { IssuedTokenClaims } from './entra.js'
-import { GRAPH_RESOURCE } from './entra.js'
+import { MICROSOFT_GRAPH, isAudienceOf } from './resource-principals.js'
 
 export const GRAPH_PREFIX = '/v1.0'
 /** "Maximum of 20 objects can be added to an application" (reference/entra-graph.md §A.5). */
@@ -160,7 +160,8 @@ export class GraphService {
     if (!req.headers.authorization)
       throw new GraphError(401, 'InvalidAuthenticationToken', 'Access token is empty.')
     if (!token) throw new GraphError(401, 'InvalidAuthenticationToken', 'Access token validation failure.')
-    if (token.aud !== GRAPH_RESOURCE) {
+    // every form of Graph's resource: https://graph.microsoft.com[/] or its app id (services/resource-principals.ts)
+    if (!isAudienceOf(MICROSOFT_GRAPH, token.aud)) {
       throw new GraphError(
         401,
         'InvalidAuthenticationToken',

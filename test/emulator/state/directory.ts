@@ -152,6 +152,18 @@ export class DirectoryState implements Directory {
     return this.tenants.get(tenantId.toLowerCase())
   }
 
+  /** An application named as a token resource: by app id, or by one of its `identifierUris` (trailing `/` ignored). */
+  resourceApplication(resource: string): Application | undefined {
+    const key = resource.toLowerCase().replace(/\/+$/, '')
+    for (const tenant of this.tenants.values()) {
+      for (const app of tenant.applications.values()) {
+        const uris = Array.isArray(app.properties.identifierUris) ? app.properties.identifierUris : []
+        if (app.appId === key || uris.some(u => String(u).toLowerCase().replace(/\/+$/, '') === key)) return app
+      }
+    }
+    return undefined
+  }
+
   /** A tenant by id or by its default domain (`contoso.onmicrosoft.com`), as Entra authorities accept both. */
   resolveTenant(idOrDomain: string): Tenant | undefined {
     const key = idOrDomain.toLowerCase()
