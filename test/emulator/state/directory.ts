@@ -158,7 +158,8 @@ export class DirectoryState implements Directory {
     for (const tenant of this.tenants.values()) {
       for (const app of tenant.applications.values()) {
         const uris = Array.isArray(app.properties.identifierUris) ? app.properties.identifierUris : []
-        if (app.appId === key || uris.some(u => String(u).toLowerCase().replace(/\/+$/, '') === key)) return app
+        if (app.appId === key || uris.some(u => String(u).toLowerCase().replace(/\/+$/, '') === key))
+          return app
       }
     }
     return undefined
