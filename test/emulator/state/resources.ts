@@ -107,6 +107,16 @@ export interface KeyVault {
   resourceId: string
   location: string
   secrets: Map<string, Secret>
+  /** soft-deleted secrets (every emulated vault has soft delete on, as Azure now enforces), by lower-case name */
+  deletedSecrets: Map<string, DeletedSecret>
+}
+
+/** A secret in the deleted-but-recoverable state (https://learn.microsoft.com/azure/key-vault/general/soft-delete-overview). */
+export interface DeletedSecret {
+  secret: Secret
+  /** unix seconds */
+  deletedDate: number
+  scheduledPurgeDate: number
 }
 
 export interface SecretInput {
@@ -658,7 +668,8 @@ export class ResourceState {
       tenantId,
       resourceId: scope,
       location: optionalText(rec.location, `${path}.location`) ?? DEFAULT_VAULT_LOCATION,
-      secrets: new Map()
+      secrets: new Map(),
+      deletedSecrets: new Map()
     }
     this.vaults.set(name.toLowerCase(), vault)
     list(rec.secrets, `${path}.secrets`).forEach((s, i) => this.loadSecret(vault, s, `${path}.secrets[${i}]`))
