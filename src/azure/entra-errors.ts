@@ -1,7 +1,7 @@
 /**
  * Entra ID token-endpoint failures, reduced to the numbers that matter. @azure/identity wraps an AADSTS error
  * in an AuthenticationRequiredError whose `cause` is MSAL's ServerError: `errorNo` carries `error_codes[0]` and
- * `errorCode` the OAuth `error` (../shared/reference/sdk-local-endpoints.md). The number is the contract; the
+ * `errorCode` the OAuth `error` (msal-common `ServerError`, https://github.com/AzureAD/microsoft-authentication-library-for-js). The number is the contract; the
  * prose is not (reference-error-codes.md: "don't branch on error_description").
  */
 import type { ConsentStatus } from '../report/types.js'
@@ -9,7 +9,7 @@ import type { ConsentStatus } from '../report/types.js'
 /**
  * AADSTS numbers the action acts on.
  * Source: https://learn.microsoft.com/entra/identity-platform/reference-error-codes (and, where that page is
- * silent, the service messages quoted in ../shared/reference/entra-graph.md §C.3).
+ * silent, https://login.microsoftonline.com/error?code=<number>).
  */
 export const AADSTS = {
   /** The client application is missing service principal in the tenant (not consented there). */

@@ -1,7 +1,7 @@
 /**
  * Unit tests of the emulator's resource state, ARM Microsoft.Authorization and Key Vault handlers, driven
  * directly through `handle()` with a fake directory and token claims. Expected bodies and messages come from
- * the documents cited in the services (reference/arm-kv-peers.md).
+ * the documents cited in the services (https://learn.microsoft.com/rest/api/authorization/role-assignments).
  */
 import { describe, expect, it } from '@jest/globals'
 import type {

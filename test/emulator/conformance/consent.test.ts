@@ -1,6 +1,6 @@
 /**
  * Admin consent as the customer's admin clicking Accept: the v1 and v2.0 `adminconsent` endpoints of
- * reference/entra-graph.md §C.1 (grant-admin-consent.md, v2-admin-consent.md, v2-oauth2-client-creds-grant-flow.md).
+ * https://learn.microsoft.com/entra/identity-platform/v2-admin-consent (grant-admin-consent.md, v2-admin-consent.md, v2-oauth2-client-creds-grant-flow.md).
  */
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
 import { ClientSecretCredential } from '@azure/identity'

@@ -1,7 +1,7 @@
 /**
  * Entra ID's token endpoint through the real @azure/identity credentials. Expected bodies and codes:
- * reference/entra-graph.md §C.2 (error JSON, from docs/identity-platform/reference-error-codes.md) and §C.3
- * (AADSTS table); request shapes: reference/sdk-local-endpoints.md.
+ * https://learn.microsoft.com/entra/identity-platform/reference-error-codes (error JSON, from docs/identity-platform/reference-error-codes.md) and §C.3
+ * (AADSTS table); request shapes: https://github.com/Azure/azure-sdk-for-js.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { ClientAssertionCredential, ClientSecretCredential } from '@azure/identity'
@@ -44,7 +44,7 @@ function secretCredential(tenantId: string, secret: string, clientId: string = P
   return new ClientSecretCredential(tenantId, clientId, secret, credentialOptions(emu))
 }
 
-/** The MSAL ServerError @azure/identity keeps as `cause` (reference/sdk-local-endpoints.md). */
+/** The MSAL ServerError @azure/identity keeps as `cause` (https://github.com/Azure/azure-sdk-for-js). */
 async function failure(
   p: Promise<unknown>
 ): Promise<{ errorNo: unknown; errorCode: unknown; status: unknown; message: string }> {
@@ -297,7 +297,7 @@ describe('error body', () => {
     )
     expect(res.status).toBe(401)
     const body = res.json()
-    // reference/entra-graph.md §C.2: error, error_description, error_codes, timestamp, trace_id, correlation_id, error_uri
+    // https://learn.microsoft.com/entra/identity-platform/reference-error-codes: error, error_description, error_codes, timestamp, trace_id, correlation_id, error_uri
     expect(Object.keys(body).sort()).toEqual([
       'correlation_id',
       'error',

@@ -1,5 +1,5 @@
 /**
- * Microsoft Graph v1.0 through the real Graph client. Expected shapes: reference/entra-graph.md §A (application
+ * Microsoft Graph v1.0 through the real Graph client. Expected shapes: https://learn.microsoft.com/graph/api/resources/application (application
  * upsert A.1, lookups A.2, service principals A.3, addPassword/removePassword A.4, federated credentials A.5,
  * owners A.6, error envelope A.7) and §E (what Application.ReadWrite.OwnedBy may do).
  */

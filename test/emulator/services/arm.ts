@@ -1,7 +1,7 @@
 /**
  * ARM Microsoft.Authorization, api-version 2022-04-01: role assignments (list / get / create / delete) and
  * role definitions (list / get), with ARM's authentication, tenant and RBAC checks in front of them.
- * Wire formats: reference/arm-kv-peers.md A (swagger `authorization-RoleAssignmentsCalls.json` and its
+ * Wire formats: https://learn.microsoft.com/rest/api/authorization/role-assignments (swagger `authorization-RoleAssignmentsCalls.json` and its
  * examples; MicrosoftDocs/azure-docs `role-assignments-list-rest.md`, `role-assignments-rest.md`,
  * `troubleshooting.md`). Behaviour chosen where no document settles it is listed in RESOURCES.md.
  */
@@ -24,7 +24,7 @@ import {
   isArmFailure
 } from './arm-common.js'
 
-/** Current stable Microsoft.Authorization version (reference/arm-kv-peers.md A.1); @azure/arm-authorization 9 sends it. */
+/** Current stable Microsoft.Authorization version (https://learn.microsoft.com/rest/api/authorization/role-assignments); @azure/arm-authorization 9 sends it. */
 export const ARM_API_VERSION = '2022-04-01'
 /** Small on purpose: a few assignments already span pages, so clients' `nextLink` handling is exercised. */
 export const ARM_PAGE_SIZE = 3
@@ -71,7 +71,7 @@ class ArmError extends Error {
   }
 }
 
-/** ARM's error envelope (common-types `ErrorResponse`, reference/arm-kv-peers.md A.5). */
+/** ARM's error envelope (common-types `ErrorResponse`, https://learn.microsoft.com/rest/api/authorization/role-assignments). */
 function armError(status: number, code: string, message: string): EmuResponse {
   return { status, body: { error: { code, message } } }
 }
@@ -166,7 +166,7 @@ function tenantOf(state: ResourceState, scope: ParsedScope, caller: AccessTokenC
       `The subscription '${scope.subscriptionId}' could not be found.`
     )
   if (sub.tenantId !== caller.tid.toLowerCase()) {
-    // reference/arm-kv-peers.md A.5 (Azure/azure-sdk-for-net#49391)
+    // https://learn.microsoft.com/rest/api/authorization/role-assignments (Azure/azure-sdk-for-net#49391)
     throw new ArmError(
       401,
       'InvalidAuthenticationTokenTenant',
@@ -341,7 +341,7 @@ function putAssignment(
   })
   requireScopeExists(state, call)
   if (!GUID.test(name)) {
-    // reference/arm-kv-peers.md A.5 (Azure/azure-service-operator#2586)
+    // https://learn.microsoft.com/rest/api/authorization/role-assignments (Azure/azure-service-operator#2586)
     return armError(
       400,
       'InvalidRoleAssignmentId',
@@ -360,7 +360,7 @@ function putAssignment(
     wanted.role.guid
   )
   if (duplicate) {
-    // reference/arm-kv-peers.md A.5: the newer message names the existing assignment as 32 hex digits
+    // https://learn.microsoft.com/rest/api/authorization/role-assignments: the newer message names the existing assignment as 32 hex digits
     return armError(
       409,
       'RoleAssignmentExists',
@@ -395,7 +395,7 @@ function updateAssignment(
     existing.principalId === wanted.principalId &&
     existing.roleGuid === wanted.role.guid
   if (!same) {
-    // reference/arm-kv-peers.md A.5 (jetbrains/teamcity-azure-template#10)
+    // https://learn.microsoft.com/rest/api/authorization/role-assignments (jetbrains/teamcity-azure-template#10)
     return armError(
       400,
       'RoleAssignmentUpdateNotPermitted',
@@ -449,7 +449,7 @@ function readAssignmentRequest(
     )
   }
   if (!GUID.test(principalId)) {
-    // reference/arm-kv-peers.md A.5 (Azure/azure-powershell#16627)
+    // https://learn.microsoft.com/rest/api/authorization/role-assignments (Azure/azure-powershell#16627)
     throw new ArmError(
       400,
       'InvalidPrincipalId',
@@ -501,7 +501,7 @@ function checkPrincipal(
   const principal = directory.principal(tenantId, wanted.principalId)
   if (principal === 'replicating' && wanted.principalType !== undefined) return undefined
   if (principal === undefined || principal === 'replicating') {
-    // reference/arm-kv-peers.md A.5; ARM prints the principal id without dashes
+    // https://learn.microsoft.com/rest/api/authorization/role-assignments; ARM prints the principal id without dashes
     return armError(
       400,
       'PrincipalNotFound',
@@ -576,7 +576,7 @@ function handleRoleDefinitions(state: ResourceState, call: Call): EmuResponse {
   }
 }
 
-/** `RoleDefinitionFilter` has `roleName` and `type` (reference/arm-kv-peers.md A.4). */
+/** `RoleDefinitionFilter` has `roleName` and `type` (https://learn.microsoft.com/rest/api/authorization/role-assignments). */
 function roleFilter(raw: string | null): (r: RoleDefinition) => boolean {
   if (raw === null || raw.trim() === '') return () => true
   const byName = /^roleName\s+eq\s+'(.*)'$/i.exec(raw.trim())

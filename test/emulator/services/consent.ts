@@ -1,6 +1,6 @@
 /**
  * Tenant-wide admin consent, as the customer's admin clicking **Accept**: the v1 and v2.0 `adminconsent`
- * endpoints of reference/entra-graph.md §C.1. Accepting creates the app's service principal in the tenant (a
+ * endpoints of https://learn.microsoft.com/entra/identity-platform/v2-admin-consent. Accepting creates the app's service principal in the tenant (a
  * new object, so subject to the replication lag) and redirects back with `admin_consent=True`.
  */
 import type { EmuResponse } from '../contracts.js'
@@ -93,7 +93,7 @@ export class ConsentService {
 
   /**
    * `redirect_uri` "must exactly match one of the redirect URIs that you registered… and it can have additional
-   * path segments" (reference/entra-graph.md §C.1); without one, the first registered URI is used.
+   * path segments" (https://learn.microsoft.com/entra/identity-platform/v2-admin-consent); without one, the first registered URI is used.
    */
   private redirectTarget(
     app: Application,

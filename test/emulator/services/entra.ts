@@ -1,7 +1,7 @@
 /**
  * Entra ID's v2.0 endpoints for the client-credentials grant: OpenID discovery, signing keys and the token
- * endpoint, with the error bodies and AADSTS codes of reference/entra-graph.md §C.2–C.3.
- * What @azure/identity sends: reference/sdk-local-endpoints.md, "@azure/identity".
+ * endpoint, with the error bodies and AADSTS codes of https://learn.microsoft.com/entra/identity-platform/reference-error-codes.
+ * What @azure/identity sends: https://github.com/Azure/azure-sdk-for-js/tree/main/sdk/identity/identity (through MSAL: https://github.com/AzureAD/microsoft-authentication-library-for-js).
  */
 import { randomUUID } from 'node:crypto'
 import type { Clock } from '../clock.js'
@@ -15,12 +15,12 @@ import { MICROSOFT_GRAPH, resourcePrincipalOf } from './resource-principals.js'
 
 /** `client_assertion_type` for a JWT bearer assertion (RFC 7523; v2-oauth2-client-creds-grant-flow.md). */
 export const JWT_BEARER_ASSERTION_TYPE = 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer'
-/** Access tokens live an hour by default (reference/entra-graph.md §D.1). */
+/** Access tokens live an hour by default (https://learn.microsoft.com/entra/identity-platform/access-tokens). */
 export const ACCESS_TOKEN_LIFETIME_SECONDS = 3599
 /** The Graph resource: tokens with this `aud` carry the principal's Graph app roles in `roles`. */
 export const GRAPH_RESOURCE = 'https://graph.microsoft.com'
 
-/** AADSTS codes the token endpoint answers with (reference/entra-graph.md §C.3). */
+/** AADSTS codes the token endpoint answers with (https://learn.microsoft.com/entra/identity-platform/reference-error-codes). */
 export const AADSTS = {
   tenantNotFound: 90002,
   appNotFoundInDirectory: 700016,
@@ -243,7 +243,7 @@ export class EntraService {
   /**
    * The checks in the order Entra is understood to run them: tenant, grant, scope, client application, its
    * credential, then its service principal in the requested tenant. Which of a credential error and a missing
-   * service principal wins is not documented (reference/entra-graph.md §C.3, "Ordering caveat"); credential
+   * service principal wins is not documented (https://learn.microsoft.com/entra/identity-platform/reference-error-codes, "Ordering caveat"); credential
    * errors come first, so a provider-side misconfiguration is never mistaken for missing consent.
    */
   private evaluate(form: URLSearchParams, tenantSegment: string): IssuedTokenClaims | AadError {
@@ -383,7 +383,7 @@ export class EntraService {
     )
   }
 
-  /** A password still inside its replication lag is unknown to the token endpoint (reference/arm-kv-peers.md §B.8). */
+  /** A password still inside its replication lag is unknown to the token endpoint (https://learn.microsoft.com/rest/api/keyvault/secrets). */
   private checkSecret(secret: string, app: Application): AadError | undefined {
     const hash = hashSecret(secret)
     const match = app.passwordCredentials.find(
@@ -409,7 +409,7 @@ export class EntraService {
   }
 
   /**
-   * Federated credential matching (reference/entra-graph.md §A.5): `iss` and `aud` against the app's records,
+   * Federated credential matching (https://learn.microsoft.com/graph/api/resources/application): `iss` and `aud` against the app's records,
    * then `sub`, compared case-sensitively. A record inside its replication lag does not match yet (70021).
    */
   private checkAssertion(assertion: string, app: Application): AadError | undefined {
@@ -483,7 +483,7 @@ export class EntraService {
   }
 
   /**
-   * Entra's error JSON (reference/entra-graph.md §C.2): `error_description` ends with Trace ID, Correlation ID
+   * Entra's error JSON (https://learn.microsoft.com/entra/identity-platform/reference-error-codes): `error_description` ends with Trace ID, Correlation ID
    * and Timestamp lines; `error_codes` holds the AADSTS number MSAL surfaces as `errorNo`.
    */
   private errorResponse(req: CoreRequest, e: AadError): EmuResponse {
@@ -551,7 +551,7 @@ export class EntraService {
     }
   }
 
-  /** The fields MSAL needs (reference/sdk-local-endpoints.md) plus the rest of Entra's v2.0 document. */
+  /** The fields MSAL needs (msal-common `OpenIdConfigResponse`, https://github.com/AzureAD/microsoft-authentication-library-for-js) plus the rest of Entra's v2.0 document. */
   private discovery(origin: string, tenantId: string): Record<string, unknown> {
     const base = `${origin}/${tenantId}`
     return {

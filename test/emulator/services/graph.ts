@@ -1,6 +1,6 @@
 /**
  * Microsoft Graph v1.0: applications (with passwords, federated credentials and owners) and service principals,
- * as reference/entra-graph.md §A and §E document them — status codes, the error envelope (§A.7), the
+ * as https://learn.microsoft.com/graph/api/resources/application and §E document them — status codes, the error envelope (§A.7), the
  * `Application.ReadWrite.OwnedBy` limits (§E), upsert by `uniqueName` (§A.1) and the replication lag that
  * keeps a fresh application from `POST /servicePrincipals` (§A.3, §B).
  */
@@ -24,14 +24,14 @@ import { caeClaims } from './arm-common.js'
 import { FilterError, UnsupportedProperty, compileFilter } from './graph-filter.js'
 
 export const GRAPH_PREFIX = '/v1.0'
-/** "Maximum of 20 objects can be added to an application" (reference/entra-graph.md §A.5). */
+/** "Maximum of 20 objects can be added to an application" (https://learn.microsoft.com/graph/api/resources/application). */
 export const MAX_FEDERATED_CREDENTIALS = 20
 /** Graph's largest `$top` for directory objects. */
 const MAX_TOP = 999
 const INSUFFICIENT_PRIVILEGES = 'Insufficient privileges to complete the operation.'
 const GRAPH_CONTENT_TYPE =
   'application/json;odata.metadata=minimal;odata.streaming=true;IEEE754Compatible=false;charset=utf-8'
-/** secretText is 16–64 characters (reference/entra-graph.md §A.4); the portal's secrets are 40 long. */
+/** secretText is 16–64 characters (https://learn.microsoft.com/graph/api/resources/application); the portal's secrets are 40 long. */
 const SECRET_LENGTH = 40
 const SECRET_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789~._-'
 
@@ -674,7 +674,7 @@ export class GraphService {
 
   /**
    * With OwnedBy the caller must own the application of the principal it creates or changes
-   * (reference/entra-graph.md §E, psignoret in microsoft-graph-docs#16138).
+   * (https://learn.microsoft.com/graph/permissions-reference#applicationreadwriteownedby, psignoret in microsoft-graph-docs#16138).
    */
   private requireManageServicePrincipal(caller: Caller, sp: ServicePrincipal): void {
     if (caller.all) return

@@ -1,8 +1,8 @@
 /**
  * Key Vault secrets, data plane. Every vault listens on its own port of 127.0.0.1 (contracts.ts, EmuRequest.vault)
- * and its vault URL is that origin. Wire formats: reference/arm-kv-peers.md B (swagger examples under
+ * and its vault URL is that origin. Wire formats: https://learn.microsoft.com/rest/api/keyvault/secrets (swagger examples under
  * `specification/keyvault/data-plane/Microsoft.KeyVault/stable/7.5/examples`, `authentication-requests-and-
- * responses.md`) and reference/sdk-local-endpoints.md (how @azure/keyvault-secrets 4.12 talks to it).
+ * responses.md`) and https://github.com/Azure/azure-sdk-for-js (how @azure/keyvault-secrets 4.12 talks to it).
  */
 import type { AccessTokenClaims, Directory, EmuRequest, EmuResponse, ResourceService } from '../contracts.js'
 import type {
@@ -16,12 +16,12 @@ import type {
 import { RECOVERABLE_DAYS, RECOVERY_LEVEL, SECRET_NAME } from '../state/resources.js'
 import { queryString } from './arm.js'
 
-/** Token audience of the Key Vault data plane (reference/arm-kv-peers.md B.4). */
+/** Token audience of the Key Vault data plane (https://learn.microsoft.com/rest/api/keyvault/secrets). */
 export const KEY_VAULT_AUDIENCE = 'https://vault.azure.net'
 /**
  * The newest data-plane version: @azure/keyvault-secrets 4.12.0 sends it (`LATEST_API_VERSION`, and its
  * `KnownVersions` enum lists 7.6, 2025-07-01 and 2026-04-01). 7.x and 2025-07-01 are accepted too
- * (reference/arm-kv-peers.md B.1).
+ * (https://learn.microsoft.com/rest/api/keyvault/secrets).
  */
 export const KEY_VAULT_API_VERSION = '2026-04-01'
 const ACCEPTED_API_VERSION = /^(2015-06-01|2016-10-01|7\.[0-6](-preview(\.\d+)?)?|2025-07-01|2026-04-01)$/
@@ -61,7 +61,7 @@ interface VaultCall {
   nowSeconds: number
 }
 
-/** KeyVaultError shape: `{ error: { code, message, innererror? } }` (reference/arm-kv-peers.md B.5). */
+/** KeyVaultError shape: `{ error: { code, message, innererror? } }` (https://learn.microsoft.com/rest/api/keyvault/secrets). */
 function kvError(
   status: number,
   code: string,
@@ -98,7 +98,7 @@ export function createKeyVaultService(
 }
 
 /**
- * 401 with the challenge that tells the SDK which tenant to get a token from (reference/arm-kv-peers.md B.4):
+ * 401 with the challenge that tells the SDK which tenant to get a token from (https://learn.microsoft.com/rest/api/keyvault/secrets):
  * on a request without a token, and on one whose audience or tenant is wrong.
  */
 function authenticate(
@@ -127,7 +127,7 @@ function authenticate(
   return undefined
 }
 
-/** "Clients must use the api-version query string parameter … as there is no default." (reference/arm-kv-peers.md B.1) */
+/** "Clients must use the api-version query string parameter … as there is no default." (https://learn.microsoft.com/rest/api/keyvault/secrets) */
 function checkApiVersion(req: EmuRequest): EmuResponse | undefined {
   const version = req.query.get('api-version')
   if (version === null || version === '')
@@ -269,7 +269,7 @@ function notModelled(req: EmuRequest): EmuResponse {
 
 /**
  * Data-plane RBAC on the vault's (or secret's) scope; the 403 mirrors Key Vault's multi-line ForbiddenByRbac
- * message (reference/arm-kv-peers.md B.5; Azure/Commercial-Marketplace-SaaS-Accelerator#710).
+ * message (https://learn.microsoft.com/rest/api/keyvault/secrets; Azure/Commercial-Marketplace-SaaS-Accelerator#710).
  */
 function forbidden(
   state: ResourceState,
@@ -462,7 +462,7 @@ function page(call: VaultCall, items: unknown[]): EmuResponse {
   return { status: 200, body: { value, nextLink } }
 }
 
-// --- request bodies (SecretSetParameters / SecretUpdateParameters, reference/arm-kv-peers.md B.2) ---
+// --- request bodies (SecretSetParameters / SecretUpdateParameters, https://learn.microsoft.com/rest/api/keyvault/secrets) ---
 
 type Parsed<T> = T | string
 

@@ -27,7 +27,7 @@ export interface RoleDefinition {
   permissions: RolePermission[]
 }
 
-/** Path segment between a scope and a role definition GUID (reference/arm-kv-peers.md A.4). */
+/** Path segment between a scope and a role definition GUID (https://learn.microsoft.com/rest/api/authorization/role-assignments). */
 export const ROLE_DEFINITIONS_SEGMENT = '/providers/Microsoft.Authorization/roleDefinitions/'
 
 /** One entry of data/azure-built-in-roles.json. */

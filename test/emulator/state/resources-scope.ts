@@ -1,6 +1,6 @@
 /**
  * ARM scopes: `/subscriptions/{id}`, `…/resourceGroups/{name}`, `…/providers/{namespace}/{type}/{name}[/…]`
- * (reference/arm-kv-peers.md A.2; MicrosoftDocs/azure-docs `role-assignments-list-rest.md` scope table).
+ * (https://learn.microsoft.com/rest/api/authorization/role-assignments; MicrosoftDocs/azure-docs `role-assignments-list-rest.md` scope table).
  * ARM compares resource ids case-insensitively, so every comparison here goes through `scopeKey`.
  */
 

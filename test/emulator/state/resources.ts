@@ -23,14 +23,14 @@ import { conditionHolds } from './resources-condition.js'
 import type { ParsedScope } from './resources-scope.js'
 import { GUID, managementGroupScope, normalizeScope, parseScope, scopeKey } from './resources-scope.js'
 
-/** reference/arm-kv-peers.md A.3 (`type` of every role assignment) */
+/** https://learn.microsoft.com/rest/api/authorization/role-assignments (`type` of every role assignment) */
 export const ROLE_ASSIGNMENT_TYPE = 'Microsoft.Authorization/roleAssignments'
 export const ROLE_ASSIGNMENTS_SEGMENT = '/providers/Microsoft.Authorization/roleAssignments/'
-/** `principalType` enum of RoleAssignmentProperties, 2022-04-01 (reference/arm-kv-peers.md A.3) */
+/** `principalType` enum of RoleAssignmentProperties, 2022-04-01 (https://learn.microsoft.com/rest/api/authorization/role-assignments) */
 export const PRINCIPAL_TYPES = ['User', 'Group', 'ServicePrincipal', 'ForeignGroup'] as const
 /** The resource type of a key vault, as it appears in its resource id. */
 export const KEY_VAULT_TYPE = 'Microsoft.KeyVault/vaults'
-/** Soft delete is always on with the default 90-day retention (reference/arm-kv-peers.md B.6). */
+/** Soft delete is always on with the default 90-day retention (https://learn.microsoft.com/rest/api/keyvault/secrets). */
 export const RECOVERY_LEVEL = 'Recoverable+Purgeable'
 export const RECOVERABLE_DAYS = 90
 /** Key Vault object names: 1–127 alphanumerics and dashes (learn.microsoft.com/azure/key-vault/general/about-keys-secrets-certificates). */
@@ -791,7 +791,7 @@ export function assignmentId(a: RoleAssignment): string {
  * The role definition id ARM returns on an assignment: subscription-qualified for assignments in a
  * subscription, as the read examples in MicrosoftDocs/azure-docs `role-assignments-list-rest.md` and
  * `role-assignments-rest.md` show. (The swagger examples, e.g. RoleAssignments_CreateForSubscription.json,
- * shorten it to `/providers/…`; clients must compare by the trailing GUID either way — reference/arm-kv-peers.md A.3.)
+ * shorten it to `/providers/…`; clients must compare by the trailing GUID either way — https://learn.microsoft.com/rest/api/authorization/role-assignments.)
  */
 export function assignmentRoleDefinitionId(a: RoleAssignment): string {
   const parsed = parseScope(a.scope)
