@@ -101,7 +101,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const oidc = new GithubOidcService(clock, githubSigner, oidcRequestToken, () => github)
   const entra = new EntraService(directory, clock, entraSigner, token => githubSigner.verify(token)?.claims)
   const consent = new ConsentService(directory)
-  const graph = new GraphService(directory, clock, scenario.graphPageSize)
+  const graph = new GraphService(directory, clock, scenario.graphPageSize, token =>
+    entra.inspectAccessToken(token)
+  )
   const faults = new Faults(options.seed ?? 1, options.latencyMs ?? 0)
   const log = new RequestLog()
 

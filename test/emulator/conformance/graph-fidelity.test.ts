@@ -179,6 +179,18 @@ describe('401 challenges (https://learn.microsoft.com/entra/identity-platform/cl
     )
   })
 
+  // https://learn.microsoft.com/graph/errors: 401 InvalidAuthenticationToken
+  it('names an expired token: "Lifetime validation failed, the token is expired."', async () => {
+    const token = (await credential().getToken('https://graph.microsoft.com/.default')).token
+    await emu.control.advanceClock(2 * 3600 * 1000)
+    const res = await rawRequest(url(), emu.ca, { headers: { authorization: `Bearer ${token}` } })
+    expect(res.status).toBe(401)
+    expect(res.json().error).toMatchObject({
+      code: 'InvalidAuthenticationToken',
+      message: 'Lifetime validation failed, the token is expired.'
+    })
+  })
+
   it('answers a token issued before a session revocation with the CAE claims challenge', async () => {
     const token = (await credential().getToken('https://graph.microsoft.com/.default')).token
     await emu.control.advanceClock(60_000)
