@@ -10,9 +10,28 @@
  */
 import type { AccessTokenClaims, EmuRequest, EmuResponse, ResourceService } from '../contracts.js'
 import type { ResourceState } from '../state/resources.js'
+import type { ParsedScope } from '../state/resources-scope.js'
 import { isAtOrAbove, normalizeScope, parseScope } from '../state/resources-scope.js'
-import { roleByGuid } from './role-catalogue.js'
-import { ARM_API_VERSION, ArmError, armError, authenticate, checkApiVersion, page, tenantOf } from './arm.js'
+import { queryString } from './arm.js'
+import type { ArmAuthContext, ArmFailure } from './arm-common.js'
+import { apiVersionProblem, armAuthenticate, armFailureResponse, isArmFailure } from './arm-common.js'
+
+/** Permissions – List is served at the version the swagger documents it (authorization-RoleDefinitionsCalls.json). */
+export const PERMISSIONS_API_VERSIONS = ['2022-04-01']
+/** Small on purpose, as the other ARM lists: clients must follow `nextLink`. */
+const PAGE_SIZE = 3
+
+class ArmError extends Error {
+  readonly failure: ArmFailure
+  constructor(status: number, code: string, message: string) {
+    super(message)
+    this.failure = { status, code, message }
+  }
+}
+
+function armError(status: number, code: string, message: string): EmuResponse {
+  return armFailureResponse({ status, code, message })
+}
 
 const PERMISSIONS_PATH = /^(.*?)\/providers\/microsoft\.authorization\/permissions\/?$/i
 const RESOURCE_GROUP_PATH = /^\/subscriptions\/([^/]+)\/resourcegroups\/([^/]+)\/?$/i
@@ -21,7 +40,7 @@ export const RESOURCE_GROUP_API_VERSIONS = ['2021-04-01', '2022-09-01', '2023-07
 export const ACTION_RESOURCE_GROUP_READ = 'Microsoft.Resources/subscriptions/resourceGroups/read'
 const RESOURCE_GROUP_LOCATION = 'eastus'
 
-export function createArmAccessService(state: ResourceState): ResourceService {
+export function createArmAccessService(state: ResourceState, auth: ArmAuthContext): ResourceService {
   return {
     name: 'arm',
     handles: req =>
@@ -34,10 +53,10 @@ export function createArmAccessService(state: ResourceState): ResourceService {
         }
         const path = collapse(req.path)
         return PERMISSIONS_PATH.test(path)
-          ? listPermissions(state, req, path, caller)
-          : getResourceGroup(state, req, path, caller)
+          ? listPermissions(state, req, path, authenticated(req, caller, auth))
+          : getResourceGroup(state, req, path, caller, auth)
       } catch (e) {
-        if (e instanceof ArmError) return armError(e.status, e.code, e.message)
+        if (e instanceof ArmError) return armFailureResponse(e.failure)
         throw e
       }
     }
@@ -49,14 +68,62 @@ function collapse(path: string): string {
   return path.replace(/\/{2,}/g, '/')
 }
 
+/** ARM's order: api-version, then the token (arm-common.ts, shared with the other ARM services). */
+function authenticated(
+  req: EmuRequest,
+  claims: AccessTokenClaims | undefined,
+  auth: ArmAuthContext,
+  versions: readonly string[] = PERMISSIONS_API_VERSIONS
+): AccessTokenClaims {
+  const version = apiVersionProblem(req, versions)
+  if (version) throw new ArmError(version.status, version.code, version.message)
+  const caller = armAuthenticate(req, claims, auth)
+  if (isArmFailure(caller)) throw new ArmError(caller.status, caller.code, caller.message)
+  return caller
+}
+
+/** The tenant of a subscription-based scope; a token of another tenant is refused as ARM refuses it. */
+function tenantOf(
+  state: ResourceState,
+  scope: Extract<ParsedScope, { subscriptionId: string }>,
+  caller: AccessTokenClaims
+): string {
+  const sub = state.subscription(scope.subscriptionId)
+  if (!sub) {
+    throw new ArmError(
+      404,
+      'SubscriptionNotFound',
+      `The subscription '${scope.subscriptionId}' could not be found.`
+    )
+  }
+  if (sub.tenantId !== caller.tid.toLowerCase()) {
+    throw new ArmError(
+      401,
+      'InvalidAuthenticationTokenTenant',
+      `The access token is from the wrong issuer 'https://sts.windows.net/${caller.tid}/'. It must match the tenant 'https://sts.windows.net/${sub.tenantId}/' associated with this subscription.`
+    )
+  }
+  return sub.tenantId
+}
+
+/** One page and, when more remain, an absolute `nextLink` that repeats the query (`x-ms-pageable`). */
+function page(req: EmuRequest, items: unknown[]): Record<string, unknown> {
+  const skip = Number(req.query.get('$skipToken') ?? '0')
+  if (!Number.isInteger(skip) || skip < 0)
+    throw new ArmError(400, 'InvalidSkipToken', 'The $skipToken is not valid.')
+  const value = items.slice(skip, skip + PAGE_SIZE)
+  if (skip + PAGE_SIZE >= items.length) return { value }
+  const next = [...req.query].filter(([k]) => k !== '$skipToken')
+  next.push(['$skipToken', String(skip + PAGE_SIZE)])
+  return { value, nextLink: `${req.origin}${encodeURI(req.path)}?${queryString(next)}` }
+}
+
 function listPermissions(
   state: ResourceState,
   req: EmuRequest,
   path: string,
-  claims: AccessTokenClaims | undefined
+  caller: AccessTokenClaims
 ): EmuResponse {
-  checkApiVersion(req)
-  const caller = authenticate(req, claims)
   const scopeText = normalizeScope(PERMISSIONS_PATH.exec(path)?.[1] ?? '')
   const scope = parseScope(scopeText)
   if (scope?.kind !== 'resourceGroup' && scope?.kind !== 'resource') {
@@ -64,7 +131,7 @@ function listPermissions(
     return armError(
       400,
       'InvalidResourceType',
-      `The resource type 'permissions' could not be found in the namespace 'Microsoft.Authorization' for api version '${ARM_API_VERSION}' at scope '${scopeText}'.`
+      `The resource type 'permissions' could not be found in the namespace 'Microsoft.Authorization' for api version '${PERMISSIONS_API_VERSIONS[0]}' at scope '${scopeText}'.`
     )
   }
   const tenantId = tenantOf(state, scope, caller)
@@ -76,7 +143,7 @@ function listPermissions(
   const permissions = state
     .assignmentsOfTenant(tenantId)
     .filter(a => a.principalId === oid && isAtOrAbove(a.scope, scopeText))
-    .flatMap(a => roleByGuid(a.roleGuid)?.permissions ?? [])
+    .flatMap(a => state.role(tenantId, a.roleGuid)?.permissions ?? [])
     .map(p => ({
       actions: [...p.actions],
       notActions: [...p.notActions],
@@ -90,17 +157,10 @@ function getResourceGroup(
   state: ResourceState,
   req: EmuRequest,
   path: string,
-  claims: AccessTokenClaims | undefined
+  claims: AccessTokenClaims | undefined,
+  auth: ArmAuthContext
 ): EmuResponse {
-  const version = req.query.get('api-version')
-  if (version === null || !RESOURCE_GROUP_API_VERSIONS.includes(version)) {
-    return armError(
-      400,
-      version === null ? 'MissingApiVersionParameter' : 'InvalidApiVersionParameter',
-      `The api-version '${version ?? ''}' is invalid. The supported versions are '${RESOURCE_GROUP_API_VERSIONS.join(',')}'.`
-    )
-  }
-  const caller = authenticate(req, claims)
+  const caller = authenticated(req, claims, auth, RESOURCE_GROUP_API_VERSIONS)
   const m = RESOURCE_GROUP_PATH.exec(path)
   const scopeText = normalizeScope(`/subscriptions/${m?.[1] ?? ''}/resourceGroups/${m?.[2] ?? ''}`)
   const scope = parseScope(scopeText)
