@@ -51,7 +51,12 @@ function readPackage(root: string, dir: string): BundledPackage {
   const files = readdirSync(join(root, dir))
     .filter(file => NOTICE_FILE.test(file))
     .sort()
-  const texts = files.map(file => readFileSync(join(root, dir, file), 'utf8').trim())
+  // Some notices ship with CRLF line ends; the repository keeps LF (.gitattributes), so a rebuild matches git.
+  const texts = files.map(file =>
+    readFileSync(join(root, dir, file), 'utf8')
+      .replace(/\r\n?/g, '\n')
+      .trim()
+  )
   if (texts.length === 0) {
     throw new Error(
       `${manifest.name}@${manifest.version} is bundled but ships no LICENSE file: add its notice`
