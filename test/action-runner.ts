@@ -24,6 +24,8 @@ export interface ActionRun {
   summary: string
   /** Everything the action wrote, in one string: stdout, stderr, outputs file, summary, report file. */
   everything: string
+  /** The folder the run used as its workspace; removed once the run is read, so only its path remains. */
+  workspace: string
   /** The report's path as the action gave it (inside the removed workspace); its content is `report`. */
   reportFile?: string
   report?: unknown
@@ -126,6 +128,7 @@ async function runIn(workspace: string, options: ActionRunOptions): Promise<Acti
     outputs,
     summary,
     everything: [stdout, stderr, outputsText, summary, reportText].join('\n'),
+    workspace,
     ...(reportFile ? { reportFile, report: JSON.parse(reportText) as unknown } : {})
   }
 }
