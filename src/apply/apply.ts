@@ -2,9 +2,8 @@
  * Carries out the plan's write steps, in order, and records each outcome. Only reached in `apply` mode. A failed
  * step skips the steps that depend on it; the old secret is never touched before a new one is stored and proven.
  */
-import type { AppRegistrations } from '../azure/app-registration.js'
-import type { RoleAssignments } from '../azure/role-assignments.js'
-import type { PlanStep } from '../plan/plan.js'
+import type { ProviderPorts, TenantPorts } from '../model/ports.js'
+import type { PlanStep } from '../model/steps.js'
 
 /** The app as apply knows it: from the observed state, or from the create response. */
 export interface AppRef {
@@ -12,18 +11,8 @@ export interface AppRef {
   appId: string
 }
 
-export interface ProviderWriters {
-  apps: AppRegistrations
+export interface ProviderWriters extends ProviderPorts {
   uniqueName: string
-  /** Masks a value in the log; called with every new secret the moment it exists. */
-  mask: (value: string) => void
-  /** Proves a new secret authenticates (retrying the replication lag); throws when it does not. */
-  proveSecret: (appId: string, secret: string) => Promise<void>
-  /** Stores the secret as a new Key Vault version. */
-  storeSecret: (
-    value: string,
-    meta: { expiresOn: Date; keyId: string; appId: string }
-  ) => Promise<{ version: string }>
   now: () => Date
 }
 
@@ -146,7 +135,8 @@ async function rotateSecret(
   const expiresOn = new Date(created.endDateTime)
   let stored: { version: string }
   try {
-    stored = await writers.storeSecret(created.secretText, {
+    if (!writers.secrets) throw new Error('no Key Vault is configured')
+    stored = await writers.secrets.store(created.secretText, {
       expiresOn,
       keyId: created.keyId,
       appId: app.appId
@@ -158,30 +148,21 @@ async function rotateSecret(
   return `version ${stored.version}, expires ${expiresOn.toISOString().slice(0, 10)}`
 }
 
-export interface TenantWriters {
-  roleAssignments: (tenantId: string, scope: string) => RoleAssignments | undefined
-}
-
 /** Role assignments in customer tenants; a refusal there is reported for the customer admin to act on. */
-export async function applyTenants(
-  steps: PlanStep[],
-  writers: TenantWriters
-): Promise<{ steps: PlanStep[]; changed: boolean }> {
-  let changed = false
+export async function applyTenants(steps: PlanStep[], ports: TenantPorts): Promise<PlanStep[]> {
   const done: PlanStep[] = []
   for (const step of steps) {
     if (step.kind !== 'assign-role') {
       done.push(step.write ? { ...step, outcome: 'skipped' } : { ...step, outcome: 'manual' })
       continue
     }
-    const assignments = writers.roleAssignments(step.tenantId, step.scope)
-    if (!assignments) {
+    const tenant = ports.tenant(step.tenantId)
+    if (!tenant) {
       done.push({ ...step, outcome: 'skipped', detail: 'no credential for this tenant' })
       continue
     }
-    const outcome = await assignments.assign(step.scope, step.roleDefinitionId, step.principalId)
+    const outcome = await tenant.assignRole(step.scope, step.roleDefinitionId, step.principalId)
     if (outcome.status === 'applied') {
-      changed = true
       done.push({ ...step, outcome: 'done' })
     } else if (outcome.status === 'present') {
       done.push({ ...step, outcome: 'done', detail: 'already present under another name' })
@@ -194,5 +175,5 @@ export async function applyTenants(
       })
     }
   }
-  return { steps: done, changed }
+  return done
 }

@@ -8,9 +8,14 @@
  * then the tenant table keeps only tenants that need attention (and the steps table only steps that matter), and
  * last the text is cut between blocks with a note naming the JSON report file.
  */
-import { fixCommandOf } from './annotations.js'
 import { md, mdCell, mdCode, mdCodeBlock, mdLink } from './markdown.js'
-import type { ConsentReport, Report, RoleAssignmentReport, StepReport, TenantReport } from './types.js'
+import type {
+  ConsentReport,
+  Report,
+  RoleAssignmentReport,
+  StepReport,
+  TenantReport
+} from '../model/report.js'
 import {
   APP_WORDS,
   CONSENT_WORDS,
@@ -223,7 +228,7 @@ function tenantDetails(tenant: TenantReport): string[] {
   ].filter((line): line is string => line !== undefined)
   const commands = tenant.roleAssignments
     .filter(assignment => NEEDS_COMMAND.has(assignment.status))
-    .map(assignment => fixCommandOf(tenant, assignment))
+    .map(assignment => assignment.fixCommand)
     .filter((command): command is string => command !== undefined)
   return [
     `<details><summary>${md(tenant.name)} — ${md(words.label)}</summary>`,
