@@ -46,14 +46,16 @@ describe('the reusable workflow', () => {
     expect(workflow.on.workflow_call.inputs['plan-client-id']).toMatchObject({ default: '' })
   })
 
-  it('never applies on pull_request, and gives a fork pull request a notice instead of a failing plan', () => {
-    const { plan, apply } = workflow.jobs
-    expect(apply!.if).toContain("github.event_name != 'pull_request'")
+  it('applies only on the events the action allows, and never leaves a run silently empty', () => {
+    const { plan, apply, notice } = workflow.jobs
+    const allowList = `contains(fromJSON('["push", "schedule", "workflow_dispatch"]'), github.event_name)`
+    expect(apply!.if).toContain(allowList)
     expect(plan!.if).toContain('github.event.pull_request.head.repo.full_name == github.repository')
-    const notice = workflow.jobs['fork-notice']!
-    expect(notice.if).toContain('github.event.pull_request.head.repo.full_name != github.repository')
-    expect(notice.permissions).toEqual({})
-    expect(notice.steps!.map(step => step.run).join('\n')).toContain('::notice')
+    // A fork pull request, or an event outside the allow-list: a notice instead of a red plan or nothing at all.
+    expect(notice!.if).toContain('github.event.pull_request.head.repo.full_name != github.repository')
+    expect(notice!.if).toContain(`!${allowList}`)
+    expect(notice!.permissions).toEqual({})
+    expect(notice!.steps!.map(step => step.run).join('\n')).toContain('::notice')
   })
 
   it('runs the scheduled apply in its own environment, apart from the reviewed one, and none when it is empty', () => {
