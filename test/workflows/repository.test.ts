@@ -98,6 +98,12 @@ describe('workflows', () => {
     }
   })
 
+  it('are kept current by Dependabot, with the npm dependencies', () => {
+    const config = readFileSync(new URL('../../.github/dependabot.yml', import.meta.url), 'utf8')
+    const ecosystems = [...config.matchAll(/package-ecosystem: ([\w-]+)/g)].map(match => match[1])
+    expect(ecosystems.sort()).toEqual(['github-actions', 'npm'])
+  })
+
   it('run the action itself in CI (uses: ./), against the emulator', () => {
     const ci = readFileSync(new URL('../../.github/workflows/ci.yml', import.meta.url), 'utf8')
     expect(ci).toContain('uses: ./\n')
