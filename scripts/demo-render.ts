@@ -181,3 +181,16 @@ export function urlPieces(url: string): string[] {
   if (!query) return [base]
   return [base, ...query.split('&').map((param, i) => `${i === 0 ? '?' : '&'}${param}`)]
 }
+
+/**
+ * The curl command that consents as the customer's admin, one quoted piece of the URL per line. The pieces after
+ * the first start in column one: the shell joins `'a'\` + newline + `'b'` into one word only without a space.
+ */
+export function consentCommand(caFile: string, link: string): string[] {
+  const pieces = urlPieces(link).map(piece => `'${piece.replace(/'/g, "'\\''")}'`)
+  return [
+    `  curl --cacert ${caFile} -s -o /dev/null \\`,
+    `    -w '%{http_code} %{redirect_url}\\n' \\`,
+    ...pieces.map((piece, i) => `${i === 0 ? '    ' : ''}${piece}${i < pieces.length - 1 ? '\\' : ''}`)
+  ]
+}

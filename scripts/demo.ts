@@ -13,7 +13,7 @@ import { createInterface } from 'node:readline'
 import { fileURLToPath } from 'node:url'
 import { runAction } from '../test/action-runner.js'
 import { startEmulator } from '../test/emulator/index.js'
-import { type DemoReport, WIDTH, renderRun, urlPieces, wrap } from './demo-render.js'
+import { type DemoReport, WIDTH, consentCommand, renderRun, urlPieces, wrap } from './demo-render.js'
 
 const SCENARIO = 'test/emulator/scenarios/three-customers.yml'
 const scenario = fileURLToPath(new URL(`../${SCENARIO}`, import.meta.url))
@@ -81,19 +81,6 @@ function showConsentLink(waiting: Waiting): void {
   for (const piece of rest) say(`    ${piece}`)
 }
 
-/**
- * The curl command that consents as the customer's admin, one quoted piece of the URL per line. The pieces after
- * the first start in column one: the shell joins `'a'\\` + newline + `'b'` into one word only without a space.
- */
-function curlCommand(link: string): string[] {
-  const pieces = urlPieces(link).map(piece => `'${piece}'`)
-  return [
-    `  curl --cacert ${endpoints.caFile} -s -o /dev/null \\`,
-    `    -w '%{http_code} %{redirect_url}\\n' \\`,
-    ...pieces.map((piece, i) => `${i === 0 ? '    ' : ''}${piece}${i < pieces.length - 1 ? '\\' : ''}`)
-  ]
-}
-
 await runMode('plan')
 let waiting = await runMode('apply')
 if (waiting) showConsentLink(waiting)
@@ -104,7 +91,7 @@ if (serve) {
   while (waiting) {
     say()
     say(`Consent as ${waiting.name}'s admin (the emulator plays Entra's consent page):`)
-    for (const line of curlCommand(waiting.link)) say(line)
+    for (const line of consentCommand(endpoints.caFile, waiting.link)) say(line)
     say('then press Enter to plan again (Ctrl-D stops).')
     const line = await new Promise<string | undefined>(resolve => {
       lines.once('line', resolve)

@@ -3,12 +3,20 @@
  * did, names from the data, and nothing left behind in the temp dir. Also the renderer's pieces on data the demo
  * scenario does not have (long names, writes, failures).
  */
-import { spawn } from 'node:child_process'
+import { spawn, spawnSync } from 'node:child_process'
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from '@jest/globals'
-import { type DemoReport, WIDTH, renderRun, table, urlPieces, verdict } from '../../scripts/demo-render.js'
+import {
+  type DemoReport,
+  WIDTH,
+  consentCommand,
+  renderRun,
+  table,
+  urlPieces,
+  verdict
+} from '../../scripts/demo-render.js'
 import { ROOT } from '../action-runner.js'
 
 /** Runs `npm start`'s command (scripts/demo.ts) with a temp dir of its own. */
@@ -131,5 +139,18 @@ describe('the terminal view', () => {
       '&state=s'
     ])
     expect(pieces.join('')).toBe(link)
+  })
+
+  it('prints a consent command whose split URL the shell joins back into the link', () => {
+    const link =
+      'https://127.0.0.1:8443/8e000000-0000-4000-8000-000000000001/adminconsent?client_id=2b00&redirect_uri=' +
+      "https%3A%2F%2Fcontoso.example%2Fon'boarded&state=etb-8e00"
+    const lines = consentCommand('/tmp/ca.pem', link)
+    for (const line of lines) expect([...line].length).toBeLessThanOrEqual(WIDTH)
+    // A stand-in curl that prints its last argument: the URL exactly as the shell passes it.
+    const script = `curl() { printf '%s' "\${@: -1}"; }\n${lines.join('\n')}`
+    const shell = spawnSync('bash', ['-c', script], { encoding: 'utf8' })
+    expect(shell.stderr).toBe('')
+    expect(shell.stdout).toBe(link)
   })
 })
