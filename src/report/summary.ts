@@ -19,6 +19,7 @@ import type {
 import {
   APP_WORDS,
   appNextStep,
+  identityFinding,
   CONSENT_WORDS,
   MODE_WORDS,
   OUTCOME_WORDS,
@@ -146,6 +147,7 @@ function summaryBlocks(report: Report, level: Level, reportFile: string): string
     headline(report),
     ...notes.flatMap(note => ['', note]),
     '',
+    ...identityBlock(report),
     ...appBlocks(report),
     '',
     secretBlock(report),
@@ -157,6 +159,11 @@ function summaryBlocks(report: Report, level: Level, reportFile: string): string
     ...detailed.flatMap(tenantDetails),
     ...stepBlocks(report, steps)
   ]
+}
+
+function identityBlock(report: Report): string[] {
+  const finding = identityFinding(report.identity)
+  return finding ? [`**Least privilege** ${md(finding)}`, ''] : []
 }
 
 function appBlocks(report: Report): string[] {
