@@ -1,12 +1,13 @@
 /**
  * Runs the committed `dist/index.js` as the GitHub Actions runner does: a fresh `node` process with INPUT_*
  * variables, GITHUB_OUTPUT / GITHUB_STEP_SUMMARY files, the OIDC request variables and an event payload — and
- * collects everything it writes. Used by the end-to-end tests and the `npm start` demo.
+ * collects everything it writes. Used by the end-to-end tests and the `npm start` demo. The run's workspace (a
+ * fresh `etb-workspace-*` folder in the temp dir) is removed once everything is read: nothing is left behind.
  */
 import { spawn } from 'node:child_process'
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { dirname, join, relative } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { EmulatorEndpoints } from './emulator/index.js'
 
@@ -23,9 +24,13 @@ export interface ActionRun {
   summary: string
   /** Everything the action wrote, in one string: stdout, stderr, outputs file, summary, report file. */
   everything: string
+  /** The folder the run used as its workspace; removed once the run is read, so only its path remains. */
   workspace: string
+  /** The report's path as the action gave it (inside the removed workspace); its content is `report`. */
   reportFile?: string
   report?: unknown
+  /** Every file the action wrote in the report file's folder (the hand-off files), by relative path. */
+  reportFolder: Record<string, string>
 }
 
 export interface ActionRunOptions {
@@ -55,8 +60,27 @@ function parseOutputs(text: string): Record<string, string> {
   return outputs
 }
 
+/** The files under a folder, read before the workspace is removed. */
+function filesUnder(folder: string): Record<string, string> {
+  const files: Record<string, string> = {}
+  for (const entry of readdirSync(folder, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue
+    const path = join(entry.parentPath, entry.name)
+    files[relative(folder, path)] = readFileSync(path, 'utf8')
+  }
+  return files
+}
+
 export async function runAction(options: ActionRunOptions): Promise<ActionRun> {
   const workspace = mkdtempSync(join(tmpdir(), 'etb-workspace-'))
+  try {
+    return await runIn(workspace, options)
+  } finally {
+    rmSync(workspace, { recursive: true, force: true })
+  }
+}
+
+async function runIn(workspace: string, options: ActionRunOptions): Promise<ActionRun> {
   const runnerTemp = join(workspace, '_temp')
   mkdirSync(runnerTemp)
   for (const [path, content] of Object.entries(options.files ?? {})) {
@@ -118,6 +142,7 @@ export async function runAction(options: ActionRunOptions): Promise<ActionRun> {
     summary,
     everything: [stdout, stderr, outputsText, summary, reportText].join('\n'),
     workspace,
+    reportFolder: reportFile ? filesUnder(dirname(reportFile)) : {},
     ...(reportFile ? { reportFile, report: JSON.parse(reportText) as unknown } : {})
   }
 }

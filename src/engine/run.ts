@@ -14,6 +14,7 @@ import type { PlanStep } from '../model/steps.js'
 import { observeProbes, observeProvider, observeTenants } from '../observe/observe.js'
 import { ownerFixCommand } from '../plan/commands.js'
 import { planProvider, planTenants } from '../plan/plan.js'
+import { identityVerdict } from '../plan/privilege.js'
 import { verdicts } from '../plan/verdicts.js'
 
 export interface EngineRequest {
@@ -35,7 +36,7 @@ export async function runEngine(
   config: TenantsConfig,
   ports: EnginePorts
 ): Promise<Report> {
-  const { automationObjectId } = await ports.signIn()
+  const { automationObjectId, graphRoles } = await ports.signIn()
   const provider = await runProviderPhase(request, config, ports)
   const tenants = await runTenantPhase(request, config, provider, ports)
   const observedApp = provider.observed.app
@@ -53,7 +54,8 @@ export async function runEngine(
         : undefined,
     tenants: tenants.observed,
     steps: [...provider.steps, ...tenants.steps],
-    storedSecret: provider.storedSecret
+    storedSecret: provider.storedSecret,
+    identity: identityVerdict(request.mode, automationObjectId, graphRoles)
   })
 }
 

@@ -20,6 +20,7 @@ import {
   APP_WORDS,
   PROBE_WORDS,
   appNextStep,
+  identityFinding,
   CONSENT_WORDS,
   MODE_WORDS,
   OUTCOME_WORDS,
@@ -165,6 +166,7 @@ function summaryBlocks(report: Report, level: Level, reportFile: string): string
     headline(report),
     ...notes.flatMap(note => ['', note]),
     '',
+    ...identityBlock(report),
     ...appBlocks(report),
     '',
     secretBlock(report),
@@ -176,6 +178,11 @@ function summaryBlocks(report: Report, level: Level, reportFile: string): string
     ...detailed.flatMap(tenantDetails),
     ...stepBlocks(report, steps)
   ]
+}
+
+function identityBlock(report: Report): string[] {
+  const finding = identityFinding(report.identity)
+  return finding ? [`**Least privilege** ${md(finding)}`, ''] : []
 }
 
 function appBlocks(report: Report): string[] {

@@ -4,8 +4,6 @@
  * (awaiting-customer, drift) → the customer's admin delegates RBAC Administrator with the generated condition →
  * apply creates the grants and the probes verify → a second apply writes nothing.
  */
-import { existsSync, readFileSync } from 'node:fs'
-import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { AuthorizationManagementClient } from '@azure/arm-authorization'
 import { ClientSecretCredential } from '@azure/identity'
@@ -117,14 +115,23 @@ describe('onboarding a new customer, end to end through dist/index.js', () => {
     const waiting = woodgrove(handedOff)
     expect(waiting.roleAssignments.map(a => a.status)).toEqual(['awaiting-customer', 'awaiting-customer'])
     expect(waiting.drift).toEqual(['2 required role assignments not in place', '2 probes denied'])
-    const folder = join(handedOff.reportFile!, '..', 'handoff', WOODGROVE)
-    for (const file of ['grant.sh', 'grant.ps1', 'grant.template.json', 'delegate-rbac-administrator.sh'])
-      expect(existsSync(join(folder, file))).toBe(true)
-    const template = JSON.parse(readFileSync(join(folder, 'grant.template.json'), 'utf8')) as object
+    // The hand-off files, next to report.json.
+    const folder = `handoff/${WOODGROVE}`
+    expect(Object.keys(handedOff.reportFolder).sort()).toEqual(
+      [
+        'report.json',
+        `${folder}/delegate-rbac-administrator.ps1`,
+        `${folder}/delegate-rbac-administrator.sh`,
+        `${folder}/grant.ps1`,
+        `${folder}/grant.sh`,
+        `${folder}/grant.template.json`
+      ].sort()
+    )
+    const template = JSON.parse(handedOff.reportFolder[`${folder}/grant.template.json`] ?? '') as object
     expect(JSON.stringify(template)).toContain(
       roleAssignmentName(WG_RG, sp.id, 'acdd72a7-3385-48ef-bd42-f606fba81ae7')
     )
-    expect(readFileSync(join(folder, 'grant.sh'), 'utf8')).toContain(`--assignee-object-id ${sp.id}`)
+    expect(handedOff.reportFolder[`${folder}/grant.sh`]).toContain(`--assignee-object-id ${sp.id}`)
 
     // 4. The customer's admin delegates RBAC Administrator, limited by the generated condition.
     const condition = waiting.handoff!.delegation!.condition

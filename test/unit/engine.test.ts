@@ -46,7 +46,7 @@ function fakePorts() {
     probe: async () => ({ status: 'verified', detail: 'fake' })
   })
   const ports: EnginePorts = {
-    signIn: async () => ({ automationObjectId: 'automation' }),
+    signIn: async () => ({ automationObjectId: 'automation', graphRoles: ['Application.ReadWrite.OwnedBy'] }),
     provider: {
       apps: {
         find: async () => ({ status: 'found', app: existingApp() }),
