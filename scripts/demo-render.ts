@@ -17,6 +17,8 @@ export interface DemoReport {
     tenantId: string
     consent: { status: string; code: number | null; link: string | null }
     roleAssignments: { role: string; scope: string; status: string }[]
+    probes?: { kind: string; target: string; status: string; code?: string }[]
+    handoff?: { grants: { role: string; scope: string }[] } | null
   }[]
   secret: { status: string; keyVault?: string; secretName?: string; expiresOn: string | null }
   steps: { kind: string; target: string; reason: string; write: boolean; outcome?: string }[]
@@ -84,8 +86,13 @@ function rolesCell(assignments: DemoReport['tenants'][number]['roleAssignments']
   return [...counts].map(([status, n]) => `${n} ${status}`).join(', ')
 }
 
+function probesCell(probes: DemoReport['tenants'][number]['probes']): string {
+  if (!probes || probes.length === 0) return '—'
+  return probes.map(p => `${p.kind} ${p.status}${p.code ? ` (${p.code})` : ''}`).join(', ')
+}
+
 function stepState(step: DemoReport['steps'][number], mode: string): string {
-  if (step.outcome === 'manual' || (!step.write && step.kind === 'request-consent')) return 'needs a person'
+  if (step.outcome === 'manual' || (!step.write && step.kind.startsWith('request-'))) return 'needs a person'
   if (step.outcome) return step.outcome
   if (mode === 'plan') return step.write ? 'apply would write' : 'read only'
   return 'not run'
@@ -145,16 +152,21 @@ export function renderRun(report: DemoReport): string[] {
     clip(`Secret  ${vault}: ${secret.status}${expires}`, WIDTH),
     '',
     ...table(
-      ['Customer', 'Tenant id', 'Consent', 'Role assignments'],
-      report.tenants.map(t => [t.name, t.tenantId, consentCell(t.consent), rolesCell(t.roleAssignments)])
+      ['Customer', 'Consent', 'Role assignments', 'Probes'],
+      report.tenants.map(t => [
+        t.name,
+        consentCell(t.consent),
+        rolesCell(t.roleAssignments),
+        probesCell(t.probes)
+      ])
     ),
     ''
   ]
   if (report.steps.length > 0) {
     lines.push(
       ...table(
-        ['Step', 'Target', 'State'],
-        report.steps.map(step => [step.kind, step.target, stepState(step, report.mode)])
+        ['Step', 'State', 'Target'],
+        report.steps.map(step => [step.kind, stepState(step, report.mode), step.target])
       ),
       ''
     )
@@ -167,6 +179,14 @@ export function renderRun(report: DemoReport): string[] {
       lines.push(`  - ${first}`, ...rest.map(line => `    ${line}`))
     }
     lines.push('')
+  }
+  for (const tenant of report.tenants) {
+    if (!tenant.handoff || tenant.consent.status !== 'consented') continue
+    const grants = tenant.handoff.grants.map(g => `${g.role} on ${g.scope.split('/').pop()}`).join(', ')
+    const sentence =
+      `Hand-off ready for ${tenant.name}'s admin: ${grants}. The az script, PowerShell lines and ARM template are ` +
+      'in the JSON report (tenants[].handoff) and in handoff/ next to it.'
+    lines.push(...wrap(sentence, WIDTH), '')
   }
   lines.push(...wrap(verdict(report), WIDTH))
   return lines

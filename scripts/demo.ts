@@ -18,7 +18,7 @@ import { type DemoReport, WIDTH, consentCommand, renderRun, urlPieces, wrap } fr
 const SCENARIO = 'test/emulator/scenarios/three-customers.yml'
 const scenario = fileURLToPath(new URL(`../${SCENARIO}`, import.meta.url))
 const tenantsFile = readFileSync(
-  new URL('../test/integration/fixtures/three-customers.tenants.yml', import.meta.url),
+  new URL('../test/integration/fixtures/demo.tenants.yml', import.meta.url),
   'utf8'
 )
 const lastReport = fileURLToPath(new URL('../.tmp/demo-report.json', import.meta.url))

@@ -49,13 +49,19 @@ describe('npm start', () => {
       expect(stdout).not.toMatch(/^\s*\||\*\*|^#+ |&#?\w+;|<\/?[a-z][^>]*>/m)
       expect(stdout).not.toContain('<app>')
       expect(stdout).not.toContain('executed')
-      // The only step needs a person (Northwind's admin consents), so neither run says it wrote anything.
+      // Both steps need a person (Fabrikam's admin grants a role, Northwind's admin consents), so neither run
+      // says it wrote anything.
       expect(stdout).toContain(
-        'Plan (nothing was written): apply would write nothing; 1 step needs a person.'
+        'Plan (nothing was written): apply would write nothing; 2 steps need a person.'
       )
-      expect(stdout).toContain('Apply wrote nothing; 1 step needs a person.')
+      expect(stdout).toContain('Apply wrote nothing; 2 steps need a person.')
+      // The demo's tenants: one role present, one awaiting the customer with its hand-off, one verified probe.
+      expect(stdout).toMatch(/Fabrikam +consented +1 present, 1 awaiting-customer +arm verified/)
+      expect(stdout).toContain(
+        "Hand-off ready for Fabrikam's admin: Key Vault Crypto Service Encryption User on kv-cmk."
+      )
       expect(stdout).toMatch(
-        / {2}Northwind +8e000000-0000-4000-8000-000000000001 +needs consent \(AADSTS7000229\)/
+        / {2}Northwind +needs consent \(AADSTS7000229\)/
       )
       expect(stdout).toContain("Tailspin: Tailspin's admin disabled Contoso Provider Access;")
       expect(readdirSync(temp)).toEqual([])
