@@ -12,15 +12,23 @@ import {
   secretCredential
 } from './azure/credentials.js'
 import { AADSTS, REPLICATION_LAG_CODES, entraFailureOf } from './azure/entra-errors.js'
-import { readSecret, secretClient, storeSecret } from './azure/key-vault.js'
+import {
+  disableSecretVersion,
+  listSecretVersions,
+  readSecret,
+  secretClient,
+  storeSecret
+} from './azure/key-vault.js'
 import { REPLICATION_RETRY, type RetryOptions, retryWhile } from './azure/retry.js'
 import { RoleAssignments, armClient } from './azure/role-assignments.js'
 import { defaultScope } from './cloud.js'
 import type { TenantsConfig } from './config/types.js'
 import type { Inputs } from './inputs.js'
 import { type AppRef, applyProvider, applyTenants } from './apply/apply.js'
+import { observeCredentials } from './observe/credentials.js'
 import { observeProvider, observeTenants } from './observe/observe.js'
 import type { ObservedProvider, ObservedTenant } from './observe/types.js'
+import { type CredentialJudgement, judgeCredentials } from './plan/credentials.js'
 import { type PlanStep, planProvider, planTenants } from './plan/plan.js'
 import { buildReport } from './report/build.js'
 import type { Report } from './report/types.js'
@@ -60,7 +68,8 @@ export async function runBridge(
     deps,
     now: deps.now ?? (() => new Date()),
     retry: deps.replicationRetry ?? REPLICATION_RETRY,
-    getAssertion: async () => ''
+    getAssertion: async () => '',
+    presentedSubject: () => undefined
   }
   let presented: OidcIdentity | undefined
   run.getAssertion = memoisedAssertion(() => deps.getIdToken(inputs.cloud.oidcAudience), {
@@ -75,6 +84,7 @@ export async function runBridge(
   const provider = assertionCredential(inputs.cloud, inputs.tenantId, inputs.clientId, run.getAssertion)
   const automationObjectId = await signIn(provider, inputs, () => presented, deps)
 
+  run.presentedSubject = () => presented?.sub
   const providerPhase = await runProviderPhase(run, provider)
   const tenantPhase = await runTenantPhase(run, providerPhase)
   const observedApp = providerPhase.observed.app
@@ -92,7 +102,8 @@ export async function runBridge(
         : undefined,
     tenants: tenantPhase.observed,
     steps: [...providerPhase.steps, ...tenantPhase.steps],
-    storedSecret: providerPhase.storedSecret
+    storedSecret: providerPhase.storedSecret,
+    credentials: providerPhase.credentials
   })
 }
 
@@ -104,6 +115,8 @@ interface RunContext {
   retry: RetryOptions
   /** The GitHub OIDC token, fresh enough to present. */
   getAssertion: () => Promise<string>
+  /** The subject of the GitHub OIDC token this run presented. */
+  presentedSubject: () => string | undefined
 }
 
 interface ProviderPhase {
@@ -116,6 +129,8 @@ interface ProviderPhase {
   storedSecret?: { version: string; expiresOn: Date }
   /** This run wrote the app's credential: customer tenants may not see it yet. */
   freshCredential: boolean
+  /** The credential lifecycle's judgement, of the state after apply when apply ran. */
+  credentials: CredentialJudgement
 }
 
 /** The app, its credentials and its secret in the provider tenant: observe, plan, and in apply mode, apply. */
@@ -125,18 +140,42 @@ async function runProviderPhase(run: RunContext, provider: TokenCredential): Pro
   const apps = new AppRegistrations(graphClient(cloud, provider), run.retry)
   const credential = config.app.credential
   const vault = credential.kind === 'secret' ? secretClient(cloud, credential.keyVault, provider) : undefined
-  const { observed, secretValue } = await observeProvider(config, {
-    apps,
-    readSecret: vault ? name => readSecret(vault, name, deps.mask) : undefined
-  })
+  const observeAll = async (rotate: BridgeInputs['rotate'], leftBehind: readonly string[] = []) => {
+    const first = await observeProvider(config, {
+      apps,
+      readSecret: vault ? name => readSecret(vault, name, deps.mask) : undefined
+    })
+    const value = first.secretValue
+    const lifecycle = await observeCredentials(first.observed, {
+      listVersions:
+        vault && credential.kind === 'secret'
+          ? () => listSecretVersions(vault, credential.secretName)
+          : undefined,
+      storedSecretCredential: appId =>
+        value === undefined ? undefined : secretCredential(cloud, inputs.tenantId, appId, value),
+      proofScope: defaultScope(cloud.armAudience),
+      mask: deps.mask
+    })
+    const observed = { ...first.observed, ...lifecycle }
+    const judged = judgeCredentials(config, observed, {
+      rotate,
+      now: run.now(),
+      presentedSubject: run.presentedSubject(),
+      leftBehind
+    })
+    return { observed, secretValue: value, judged }
+  }
+  const { observed, secretValue, judged } = await observeAll(inputs.rotate)
   const steps = planProvider(config, observed, {
     rotate: inputs.rotate,
     now: run.now(),
-    oidcAudience: cloud.oidcAudience
+    oidcAudience: cloud.oidcAudience,
+    credentials: judged
   })
   const app =
     observed.app.status === 'found' ? { id: observed.app.app.id, appId: observed.app.app.appId } : undefined
-  if (inputs.mode !== 'apply') return { observed, steps, app, secret: secretValue, freshCredential: false }
+  if (inputs.mode !== 'apply')
+    return { observed, steps, app, secret: secretValue, freshCredential: false, credentials: judged }
 
   const applied = await applyProvider(steps, app, {
     apps,
@@ -153,6 +192,10 @@ async function runProviderPhase(run: RunContext, provider: TokenCredential): Pro
     storeSecret: (value, meta) => {
       if (!vault || credential.kind !== 'secret') throw new Error('no Key Vault is configured')
       return storeSecret(vault, credential.secretName, value, meta)
+    },
+    disableSecretVersion: version => {
+      if (!vault || credential.kind !== 'secret') throw new Error('no Key Vault is configured')
+      return disableSecretVersion(vault, credential.secretName, version)
     }
   })
   return {
@@ -163,7 +206,42 @@ async function runProviderPhase(run: RunContext, provider: TokenCredential): Pro
     ...(applied.secret
       ? { storedSecret: { version: applied.secret.version, expiresOn: applied.secret.expiresOn } }
       : {}),
-    freshCredential: applied.changed
+    freshCredential: applied.changed,
+    credentials: await credentialsAfterApply(applied.steps, judged, () =>
+      // Judged as the state stands: no further rotation is planned on top of the one this run made.
+      observeAll('never', applied.leftBehind)
+    )
+  }
+}
+
+const CREDENTIAL_STEPS = new Set([
+  'create-secret',
+  'rotate-secret',
+  'remove-orphan',
+  'retire-password',
+  'disable-kv-version'
+])
+
+/**
+ * The credentials as they are after apply: read again when apply tried to change them (a clean-up that failed
+ * shows as the orphan it left). If that read fails, the judgement before apply stands, and says so.
+ */
+async function credentialsAfterApply(
+  steps: readonly PlanStep[],
+  before: CredentialJudgement,
+  observeAgain: () => Promise<{ judged: CredentialJudgement }>
+): Promise<CredentialJudgement> {
+  if (!steps.some(step => CREDENTIAL_STEPS.has(step.kind) && step.outcome !== 'skipped')) return before
+  try {
+    return (await observeAgain()).judged
+  } catch (error) {
+    return {
+      ...before,
+      notices: [
+        ...before.notices,
+        `The credentials could not be read again after apply (${(error as Error).message}); the list shows them as they were before.`
+      ]
+    }
   }
 }
 

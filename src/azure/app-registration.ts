@@ -30,6 +30,16 @@ export interface PasswordCredential {
   hint: string | null
 }
 
+/** A certificate credential (keyCredentials); reported, never changed by the action. */
+export interface KeyCredential {
+  keyId: string
+  displayName: string | null
+  type: string | null
+  usage: string | null
+  startDateTime: string | null
+  endDateTime: string | null
+}
+
 export interface Application {
   id: string
   appId: string
@@ -38,6 +48,7 @@ export interface Application {
   signInAudience: string
   redirectUris: string[]
   passwordCredentials: PasswordCredential[]
+  keyCredentials: KeyCredential[]
   federatedCredentials: FederatedCredential[]
 }
 
@@ -113,9 +124,10 @@ interface GraphApplication {
   signInAudience?: string | null
   web?: { redirectUris?: string[] | null } | null
   passwordCredentials?: PasswordCredential[] | null
+  keyCredentials?: KeyCredential[] | null
 }
 
-const APP_FIELDS = 'id,appId,uniqueName,displayName,signInAudience,web,passwordCredentials'
+const APP_FIELDS = 'id,appId,uniqueName,displayName,signInAudience,web,passwordCredentials,keyCredentials'
 
 export class AppRegistrations {
   readonly #graph: Client
@@ -255,6 +267,7 @@ export class AppRegistrations {
     }
   }
 
+  /** Source: https://learn.microsoft.com/graph/api/application-removepassword */
   async removePassword(appObjectId: string, keyId: string): Promise<void> {
     try {
       await this.#graph.api(`/applications/${appObjectId}/removePassword`).post({ keyId })
@@ -283,6 +296,14 @@ function toApplication(raw: GraphApplication): Omit<Application, 'federatedCrede
     displayName: raw.displayName ?? '',
     signInAudience: raw.signInAudience ?? '',
     redirectUris: raw.web?.redirectUris ?? [],
-    passwordCredentials: raw.passwordCredentials ?? []
+    passwordCredentials: raw.passwordCredentials ?? [],
+    keyCredentials: (raw.keyCredentials ?? []).map(key => ({
+      keyId: key.keyId,
+      displayName: key.displayName ?? null,
+      type: key.type ?? null,
+      usage: key.usage ?? null,
+      startDateTime: key.startDateTime ?? null,
+      endDateTime: key.endDateTime ?? null
+    }))
   }
 }

@@ -7,7 +7,7 @@ import { LineCounter, parseDocument } from 'yaml'
 import type { YAMLError } from 'yaml'
 import { indexDocument, labelOf, placeOf, pointerOf } from './positions.js'
 import type { DocumentIndex, PathSegments } from './positions.js'
-import { DEFAULT_LIFETIME_DAYS, DEFAULT_ROTATE_BEFORE_DAYS } from './rules.js'
+import { DEFAULT_LIFETIME_DAYS, DEFAULT_OVERLAP_DAYS, DEFAULT_ROTATE_BEFORE_DAYS } from './rules.js'
 import { schemaFindings } from './schema.js'
 import type { Finding } from './schema.js'
 import { normaliseScope, roleDefinitionIdOf, semanticFindings } from './semantics.js'
@@ -157,6 +157,7 @@ interface RawTenantsFile {
       secretName?: string
       lifetimeDays?: number
       rotateBeforeDays?: number
+      overlapDays?: number
     }
     federatedCredentials?: {
       name: string
@@ -202,6 +203,7 @@ function buildApp(app: RawTenantsFile['app'], at: (segments: PathSegments) => So
           secretName: app.credential.secretName ?? '',
           lifetimeDays: app.credential.lifetimeDays ?? DEFAULT_LIFETIME_DAYS,
           rotateBeforeDays: app.credential.rotateBeforeDays ?? DEFAULT_ROTATE_BEFORE_DAYS,
+          overlapDays: app.credential.overlapDays ?? DEFAULT_OVERLAP_DAYS,
           position: credentialPosition
         }
       : { kind: 'federated', position: credentialPosition }

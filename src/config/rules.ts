@@ -12,6 +12,8 @@ export const EXAMPLE_GUID = '7f3a2c1e-5b4d-4e6f-8a9b-0c1d2e3f4a5b'
 /** Secret lifetime and rotation threshold when the file does not set them. */
 export const DEFAULT_LIFETIME_DAYS = 90
 export const DEFAULT_ROTATE_BEFORE_DAYS = 30
+/** How long a replaced password stays valid after its successor is stored, when the file does not say. */
+export const DEFAULT_OVERLAP_DAYS = 7
 
 export interface FieldRule {
   /** Completes "<path> must be …". */
@@ -73,6 +75,7 @@ export const FIELD_RULES: Readonly<Record<string, FieldRule>> = {
     whenMissing: 'kind: secret stores the app secret under this Key Vault secret name; add secretName: <name>'
   },
   'app.credential.lifetimeDays': { expect: 'a whole number of days from 1 to 730' },
+  'app.credential.overlapDays': { expect: 'a whole number of days, at least 0 and less than lifetimeDays' },
   'app.credential.rotateBeforeDays': {
     expect: 'a whole number of days, at least 1 and less than lifetimeDays'
   },

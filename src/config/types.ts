@@ -40,6 +40,8 @@ export interface SecretCredentialConfig {
   lifetimeDays: number
   /** Rotate when the current secret expires within this many days. */
   rotateBeforeDays: number
+  /** Days a replaced password stays valid after its successor is stored, so running workloads pick it up. */
+  overlapDays: number
   position: SourcePosition
 }
 

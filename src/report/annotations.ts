@@ -10,7 +10,8 @@ import {
   PROVIDER_ERROR_WORDS,
   ROLE_WORDS,
   SECRET_WORDS,
-  roleAssignmentCommand
+  roleAssignmentCommand,
+  secretNextStep
 } from './words.js'
 
 export interface Annotation {
@@ -64,12 +65,36 @@ function secretAnnotations(report: Report): Finding[] {
       }
     ]
   }
-  if (secret.status === 'missing' || secret.status === 'due') {
+  if (secret.status === 'invalid') {
     return [
-      { level: 'notice', title: `Secret: ${words.label}`, message: sentences(words.meaning, words.next) }
+      {
+        level: 'error',
+        title: `Secret: ${words.label}`,
+        message: sentences(words.meaning, secret.detail, secretNextStep(secret))
+      }
     ]
   }
-  return []
+  const findings: Finding[] = []
+  if (secret.status === 'missing' || secret.status === 'due') {
+    findings.push({
+      level: 'notice',
+      title: `Secret: ${words.label}`,
+      message: sentences(words.meaning, secretNextStep(secret))
+    })
+  }
+  for (const notice of report.notices)
+    findings.push({ level: 'notice', title: 'Credential', message: notice })
+  for (const orphan of report.credentials.filter(c => c.state === 'orphan')) {
+    findings.push({
+      level: 'warning',
+      title: `Orphan password ${orphan.id}`,
+      message: sentences(
+        orphan.detail,
+        orphan.fixCommand ? `Remove it by hand with: ${orphan.fixCommand}` : undefined
+      )
+    })
+  }
+  return findings
 }
 
 function consentAnnotations(tenant: TenantReport): Finding[] {

@@ -6,12 +6,8 @@ import type { Cloud } from '../cloud.js'
 import type { TenantConfig, TenantsConfig } from '../config/types.js'
 import type { Mode, Rotate } from '../inputs.js'
 import type { ObservedProvider, ObservedTenant } from '../observe/types.js'
-import {
-  type PlanStep,
-  desiredFederatedCredentials,
-  federatedCredentialChanges,
-  secretVerdict
-} from '../plan/plan.js'
+import type { CredentialJudgement } from '../plan/credentials.js'
+import { type PlanStep, desiredFederatedCredentials, federatedCredentialChanges } from '../plan/plan.js'
 import { consentLinks } from './consent-links.js'
 import {
   type AppReport,
@@ -43,6 +39,8 @@ export interface ReportInput {
   steps: PlanStep[]
   /** The secret apply stored, if any. */
   storedSecret?: { version: string; expiresOn: Date }
+  /** The planner's credential judgement (of the state after apply, when apply ran). */
+  credentials: CredentialJudgement
 }
 
 const PROBLEM_STATUSES: ReadonlySet<ConsentStatus> = new Set([
@@ -58,11 +56,15 @@ export function buildReport(input: ReportInput): Report {
   const app = appReport(input)
   const tenants = input.config.tenants.map(tenant => tenantReport(input, tenant, app.appId))
   const changed = steps.some(step => step.write && step.outcome === 'done')
-  const drift = tenants.some(
-    tenant =>
-      tenant.consent.status !== 'consented' ||
-      tenant.roleAssignments.some(a => a.status === 'missing' || a.status === 'not-permitted')
-  )
+  const secret = secretReport(input)
+  // A stored secret that does not authenticate has fallen away from a reached state: drift, like a lost consent.
+  const drift =
+    secret.status === 'invalid' ||
+    tenants.some(
+      tenant =>
+        tenant.consent.status !== 'consented' ||
+        tenant.roleAssignments.some(a => a.status === 'missing' || a.status === 'not-permitted')
+    )
   return {
     version: REPORT_VERSION,
     mode: input.mode,
@@ -71,7 +73,12 @@ export function buildReport(input: ReportInput): Report {
     tenantsFile: input.config.file,
     app,
     tenants,
-    secret: secretReport(input),
+    secret,
+    credentials: input.credentials.credentials,
+    ...(input.credentials.federatedSubjects
+      ? { federatedSubjects: input.credentials.federatedSubjects }
+      : {}),
+    notices: input.credentials.notices,
     steps,
     totals: {
       tenants: tenants.length,
@@ -234,12 +241,19 @@ function tenantReport(input: ReportInput, tenant: TenantConfig, appId: string | 
   }
 }
 
+/** The planner's verdict on the secret, with apply's outcome on top: rotated, or failed. */
 function secretReport(input: ReportInput): SecretReport {
   const credential = input.config.app.credential
   const line = credential.position.line
   if (credential.kind !== 'secret') return { status: 'not-configured', line, version: null, expiresOn: null }
-  const where = { line, keyVault: credential.keyVault, secretName: credential.secretName }
-  const step = input.steps.find(s => s.kind === 'create-secret' || s.kind === 'rotate-secret')
+  const where = {
+    line,
+    keyVault: credential.keyVault,
+    secretName: credential.secretName,
+    rotate: input.rotate,
+    overlapDays: credential.overlapDays
+  }
+  const verdict = input.credentials.secret
   if (input.storedSecret) {
     return {
       ...where,
@@ -248,17 +262,18 @@ function secretReport(input: ReportInput): SecretReport {
       expiresOn: input.storedSecret.expiresOn.toISOString()
     }
   }
-  const observed = input.provider.secret
-  const found = observed.status === 'found' ? observed : undefined
-  const current = { version: found?.version ?? null, expiresOn: found?.expiresOn?.toISOString() ?? null }
+  const current = {
+    version: verdict.version,
+    expiresOn: verdict.expiresOn,
+    ...(verdict.rotatesFrom ? { rotatesFrom: verdict.rotatesFrom } : {})
+  }
+  const step = input.steps.find(s => s.kind === 'create-secret' || s.kind === 'rotate-secret')
   if (step?.outcome === 'failed')
     return { ...where, ...current, status: 'failed', ...(step.detail ? { detail: step.detail } : {}) }
-  if (observed.status === 'error') return { ...where, ...current, status: 'failed', detail: observed.detail }
-  const verdict = secretVerdict(input.config, input.provider, { rotate: input.rotate, now: input.now })
   return {
     ...where,
     ...current,
-    status: verdict.status === 'not-configured' ? 'current' : verdict.status,
+    status: verdict.status,
     ...(verdict.reason ? { detail: verdict.reason } : {})
   }
 }

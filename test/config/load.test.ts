@@ -26,6 +26,7 @@ const EXPECTED_EXAMPLE: TenantsConfig = {
       secretName: 'contoso-provider-access',
       lifetimeDays: 90,
       rotateBeforeDays: 30,
+      overlapDays: 7,
       position: { line: 16, column: 3 }
     },
     federatedCredentials: [
