@@ -274,12 +274,16 @@ function lifecycleSteps(
 
   for (const password of app.passwordCredentials) {
     const keyId = password.keyId.toLowerCase()
-    if (!isManaged(password)) {
-      roles.set(keyId, { state: 'foreign', detail: 'Not made by the action: left alone.' })
+    if (keyId === currentKeyId) {
+      roles.set(keyId, {
+        state: 'current',
+        ...(ledger.current ? { version: ledger.current.version } : {}),
+        ...(isManaged(password) ? {} : { detail: 'Not made by the action: never removed by it.' })
+      })
       continue
     }
-    if (keyId === currentKeyId) {
-      roles.set(keyId, { state: 'current', ...(ledger.current ? { version: ledger.current.version } : {}) })
+    if (!isManaged(password)) {
+      roles.set(keyId, { state: 'foreign', detail: 'Not made by the action: left alone.' })
       continue
     }
     const holding = enabledOf(keyId)
