@@ -4,7 +4,7 @@
  * collects everything it writes. Used by the end-to-end tests and the `npm start` demo.
  */
 import { spawn } from 'node:child_process'
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -38,6 +38,8 @@ export interface ActionRunOptions {
   event?: object
   /** Extra environment (overrides). */
   env?: Record<string, string>
+  /** Aborting it kills the process with SIGKILL, as a runner that loses its machine would. */
+  signal?: AbortSignal
 }
 
 /** GITHUB_OUTPUT's multi-line format: `name<<DELIMITER\nvalue\nDELIMITER`. */
@@ -98,7 +100,14 @@ export async function runAction(options: ActionRunOptions): Promise<ActionRun> {
   }
   Object.assign(env, options.env)
 
-  const child = spawn(process.execPath, [DIST], { cwd: workspace, env, stdio: ['ignore', 'pipe', 'pipe'] })
+  const child = spawn(process.execPath, [DIST], {
+    cwd: workspace,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    ...(options.signal ? { signal: options.signal, killSignal: 'SIGKILL' as const } : {})
+  })
+  // An abort is reported as an 'error' event; the exit code (null → -1) says the rest.
+  child.on('error', () => undefined)
   let stdout = ''
   let stderr = ''
   child.stdout.on('data', chunk => (stdout += chunk))
@@ -109,7 +118,7 @@ export async function runAction(options: ActionRunOptions): Promise<ActionRun> {
   const summary = readFileSync(summaryFile, 'utf8')
   const outputs = parseOutputs(outputsText)
   const reportFile = outputs['report-file']
-  const reportText = reportFile ? readFileSync(reportFile, 'utf8') : ''
+  const reportText = reportFile && existsSync(reportFile) ? readFileSync(reportFile, 'utf8') : ''
   return {
     exitCode,
     stdout,
@@ -118,6 +127,6 @@ export async function runAction(options: ActionRunOptions): Promise<ActionRun> {
     summary,
     everything: [stdout, stderr, outputsText, summary, reportText].join('\n'),
     workspace,
-    ...(reportFile ? { reportFile, report: JSON.parse(reportText) as unknown } : {})
+    ...(reportFile && reportText ? { reportFile, report: JSON.parse(reportText) as unknown } : {})
   }
 }
