@@ -87,6 +87,8 @@ export interface SecretJudgement {
   expiresOn: string | null
   /** When `rotate: auto` starts replacing the current secret. */
   rotatesFrom?: string
+  /** Whether the current secret's password was made by the action (so a rotation retires it later). */
+  currentManaged?: boolean
 }
 
 export interface CredentialJudgement {
@@ -190,7 +192,11 @@ function secretJudgement(
   if (credential.kind !== 'secret') return { status: 'not-configured', version: null, expiresOn: null }
   const secret = observed.secret
   const found = secret.status === 'found' ? secret : undefined
+  const currentPassword = ledger.app?.passwordCredentials.find(
+    p => ledger.current?.keyId !== undefined && p.keyId.toLowerCase() === ledger.current.keyId
+  )
   const base = {
+    ...(currentPassword ? { currentManaged: isManaged(currentPassword) } : {}),
     version: found?.version ?? null,
     expiresOn: found?.expiresOn?.toISOString() ?? null,
     ...(found?.expiresOn

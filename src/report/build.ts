@@ -246,14 +246,15 @@ function secretReport(input: ReportInput): SecretReport {
   const credential = input.config.app.credential
   const line = credential.position.line
   if (credential.kind !== 'secret') return { status: 'not-configured', line, version: null, expiresOn: null }
+  const verdict = input.credentials.secret
   const where = {
     line,
     keyVault: credential.keyVault,
     secretName: credential.secretName,
     rotate: input.rotate,
-    overlapDays: credential.overlapDays
+    overlapDays: credential.overlapDays,
+    ...(verdict.currentManaged === undefined ? {} : { replacesManaged: verdict.currentManaged })
   }
-  const verdict = input.credentials.secret
   if (input.storedSecret) {
     return {
       ...where,

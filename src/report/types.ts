@@ -131,6 +131,11 @@ export interface SecretReport {
   rotatesFrom?: string
   /** Days a replaced password stays valid after its successor is stored. */
   overlapDays?: number
+  /**
+   * Whether the password a rotation replaces (or replaced) was made by the action: only then is it removed after
+   * the overlap; one made by someone else is left in place.
+   */
+  replacesManaged?: boolean
 }
 
 /**

@@ -192,8 +192,10 @@ export function secretNextStep(secret: SecretReport): string {
   const rotate = secret.rotate ?? 'auto'
   const overlap = secret.overlapDays ?? 0
   const retire =
-    `the password it replaces stays valid for ${overlap} day(s) (overlapDays), then apply removes it and ` +
-    'disables its Key Vault version'
+    secret.replacesManaged === false
+      ? 'the password it replaces was not made by the action and is left in place'
+      : `the password it replaces stays valid for ${overlap} day(s) (overlapDays), then apply removes it and ` +
+        'disables its Key Vault version'
   const rotation = `apply adds a new password, proves it authenticates and stores it as a new Key Vault version; ${retire}`
   switch (secret.status) {
     case 'current':
@@ -213,7 +215,9 @@ export function secretNextStep(secret: SecretReport): string {
         ? 'rotate: never — apply will not create it; run apply with rotate: auto'
         : 'apply adds a password, proves it authenticates and stores it in Key Vault'
     case 'rotated':
-      return `The ${retire.replace(/^the /, '')}`
+      return secret.replacesManaged === undefined
+        ? ''
+        : `The ${retire.replace(/^the /, '').replace('replaces', 'replaced').replace(' is left', ' was left')}`
     default:
       return SECRET_WORDS[secret.status].next
   }
