@@ -28,6 +28,7 @@ export function annotationsFor(report: Report): Annotation[] {
   return [
     ...appAnnotations(report).map(a => ({ ...a, ...at(report.app.line) })),
     ...secretAnnotations(report).map(a => ({ ...a, ...at(report.secret.line) })),
+    ...credentialAnnotations(report).map(a => ({ ...a, ...at(report.secret.line) })),
     ...report.tenants.flatMap(tenant => [
       ...consentAnnotations(tenant).map(a => ({ ...a, ...at(tenant.line) })),
       ...tenant.roleAssignments.flatMap(assignment =>
@@ -74,14 +75,21 @@ function secretAnnotations(report: Report): Finding[] {
       }
     ]
   }
-  const findings: Finding[] = []
   if (secret.status === 'missing' || secret.status === 'due') {
-    findings.push({
-      level: 'notice',
-      title: `Secret: ${words.label}`,
-      message: sentences(words.meaning, secretNextStep(secret))
-    })
+    return [
+      {
+        level: 'notice',
+        title: `Secret: ${words.label}`,
+        message: sentences(words.meaning, secretNextStep(secret))
+      }
+    ]
   }
+  return []
+}
+
+/** Notices about the credential, and each orphan password with the command that removes it. */
+function credentialAnnotations(report: Report): Finding[] {
+  const findings: Finding[] = []
   for (const notice of report.notices)
     findings.push({ level: 'notice', title: 'Credential', message: notice })
   for (const orphan of report.credentials.filter(c => c.state === 'orphan')) {

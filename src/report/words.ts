@@ -225,15 +225,15 @@ export function secretNextStep(secret: SecretReport): string {
 
 /** What a credential's place in the lifecycle means, in a few words. */
 export const CREDENTIAL_STATE_WORDS: Readonly<Record<CredentialState, string>> = {
-  current: 'current: the Key Vault secret holds it',
-  previous: 'previous: kept for the overlap',
-  retiring: 'replaced: apply removes it',
-  orphan: 'orphan: stored nowhere, apply removes it',
-  'in-flight': 'stored nowhere yet: within the grace',
-  foreign: 'not managed: left alone',
-  unknown: 'unknown: Key Vault not read',
+  current: 'current — the Key Vault secret holds it',
+  previous: 'previous — kept for the overlap',
+  retiring: 'replaced — apply removes it',
+  orphan: 'orphan — stored nowhere, apply removes it',
+  'in-flight': 'stored nowhere yet — within the grace',
+  foreign: 'not managed — left alone',
+  unknown: 'unknown — Key Vault not read',
   configured: 'in the tenants file',
-  unlisted: 'not in the tenants file: left alone'
+  unlisted: 'not in the tenants file — left alone'
 }
 
 export const APP_WORDS: Readonly<Record<AppStatus, Words>> = {
