@@ -10,17 +10,18 @@
  * the safe order add → prove → store → retire, so a run that dies leaves at most one orphan and never loses the
  * stored secret:
  *
- * | The run dies …                                  | It leaves                                         | The next apply                                                                 |
- * |-------------------------------------------------|---------------------------------------------------|--------------------------------------------------------------------------------|
- * | before addPassword reaches Entra                | nothing                                           | plans the same rotation again                                                  |
- * | after addPassword, before the Key Vault write    | a managed password stored nowhere (an orphan)     | within the grace: reports it `in-flight`, rotates anew; after it: removes it first |
- * | during the proof (token requests)               | the same orphan                                   | the same                                                                       |
- * | after the Key Vault write, before retiring      | the new current secret, the old one, maybe a third | keeps current + the newest previous (overlap), retires the rest                |
- * | between removing a password and disabling its version | an enabled version whose password is gone  | disables that version (`disable-kv-version`)                                  |
- * | while removing an orphan                        | the orphan (removal is idempotent from our side)  | removes it again                                                               |
+ * | The run dies …                                           | It leaves                                              | The next apply                                                                  |
+ * |------------------------------------------------------------|--------------------------------------------------------|---------------------------------------------------------------------------------|
+ * | before addPassword reaches Entra                           | nothing                                                | plans the same again                                                            |
+ * | after addPassword (answer lost or not), before the vault write | a managed password stored nowhere: an orphan       | within the grace: reports it `in-flight`; after it: removes it, first of all; rotates again if still due |
+ * | during the proof, the vault write, or the removal of a new password that failed them | the same orphan (unless the removal got through) | the same                                                 |
+ * | after the vault write (answer lost or not), before retiring | the new current secret, the one it replaced, and perhaps an older managed one | keeps the current and the newest replaced one (overlap), retires the rest |
+ * | after removing a retired password, before disabling its version | an enabled version whose password is gone         | disables that version (`disable-kv-version`)                                    |
+ * | while removing an orphan                                   | the orphan, or nothing if Entra removed it already     | removes it if it is still there                                                 |
  *
  * The grace ({@link ORPHAN_GRACE_MS}) protects a rotation in flight in a concurrent run: its password exists for a
- * few seconds before its Key Vault version does.
+ * few seconds before its Key Vault version does. test/e2e/crash.test.ts holds the bundle to this table: it kills it
+ * at every request of a rotation (`npm run chaos`) and checks what the next run leaves.
  */
 import type { Application, KeyCredential, PasswordCredential } from '../azure/app-registration.js'
 import type { SecretVersionInfo } from '../azure/key-vault.js'
@@ -245,7 +246,10 @@ function secretJudgement(
 function rotationStep(config: TenantsConfig, secret: SecretJudgement): CredentialStep {
   const credential = config.app.credential
   if (credential.kind !== 'secret') throw new Error('no secret to rotate')
-  const retire = `the password it replaces stays valid for overlapDays (${credential.overlapDays}) and is then removed`
+  const retire =
+    secret.currentManaged === false
+      ? 'the password it replaces was not made by the action and is left in place'
+      : `the password it replaces stays valid for overlapDays (${credential.overlapDays}) and is then removed`
   return {
     kind: secret.status === 'missing' ? 'create-secret' : 'rotate-secret',
     target: `secret ${credential.secretName} in ${credential.keyVault}`,

@@ -72,7 +72,8 @@ function driftIn(report: Report): string {
     .filter(assignment => assignment.status === 'missing' || assignment.status === 'not-permitted').length
   const parts = [
     notConsented > 0 ? `${count(notConsented, 'tenant', 'tenants')} not consented` : '',
-    missingRoles > 0 ? `${count(missingRoles, 'role assignment', 'role assignments')} missing` : ''
+    missingRoles > 0 ? `${count(missingRoles, 'role assignment', 'role assignments')} missing` : '',
+    report.secret.status === 'invalid' ? 'the stored secret does not authenticate' : ''
   ].filter(part => part !== '')
   return parts.length > 0 ? parts.join(', ') : 'Azure differs from the tenants file'
 }
