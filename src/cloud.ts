@@ -4,32 +4,9 @@
  * other module needs to know which cloud it talks to.
  */
 
-export type CloudName = 'AzureCloud' | 'AzureUSGovernment' | 'AzureChinaCloud' | 'custom'
-export const CLOUD_NAMES: readonly CloudName[] = [
-  'AzureCloud',
-  'AzureUSGovernment',
-  'AzureChinaCloud',
-  'custom'
-]
+import { CLOUD_NAMES, type Cloud, type CloudName } from './model/run.js'
 
-export interface Cloud {
-  name: CloudName
-  /** Entra ID authority host, without a trailing slash. */
-  authorityHost: string
-  /** Microsoft Graph endpoint (without `/v1.0`) and the audience its tokens are issued for. */
-  graphEndpoint: string
-  graphAudience: string
-  /** Azure Resource Manager endpoint and the audience its tokens are issued for. */
-  armEndpoint: string
-  armAudience: string
-  /** A vault name `kv` becomes `https://kv.<keyVaultDnsSuffix>`, unless `keyVaultUrls` names it. */
-  keyVaultDnsSuffix?: string
-  /** Vault URLs by vault name, used verbatim. */
-  keyVaultUrls: Readonly<Record<string, string>>
-  keyVaultAudience: string
-  /** The audience of the GitHub OIDC token that Entra accepts in this cloud's federated credentials. */
-  oidcAudience: string
-}
+export { CLOUD_NAMES, type Cloud, type CloudName }
 
 /**
  * Public endpoints of the national clouds.
@@ -48,7 +25,6 @@ const KNOWN_CLOUDS: Readonly<Record<Exclude<CloudName, 'custom'>, Cloud>> = {
     armAudience: 'https://management.azure.com',
     keyVaultDnsSuffix: 'vault.azure.net',
     keyVaultUrls: {},
-    keyVaultAudience: 'https://vault.azure.net',
     oidcAudience: 'api://AzureADTokenExchange'
   },
   AzureUSGovernment: {
@@ -60,7 +36,6 @@ const KNOWN_CLOUDS: Readonly<Record<Exclude<CloudName, 'custom'>, Cloud>> = {
     armAudience: 'https://management.usgovcloudapi.net',
     keyVaultDnsSuffix: 'vault.usgovcloudapi.net',
     keyVaultUrls: {},
-    keyVaultAudience: 'https://vault.usgovcloudapi.net',
     oidcAudience: 'api://AzureADTokenExchangeUSGov'
   },
   AzureChinaCloud: {
@@ -72,7 +47,6 @@ const KNOWN_CLOUDS: Readonly<Record<Exclude<CloudName, 'custom'>, Cloud>> = {
     armAudience: 'https://management.chinacloudapi.cn',
     keyVaultDnsSuffix: 'vault.azure.cn',
     keyVaultUrls: {},
-    keyVaultAudience: 'https://vault.azure.cn',
     oidcAudience: 'api://AzureADTokenExchangeChina'
   }
 }
@@ -89,6 +63,8 @@ const CUSTOM_KEYS = [
   'armAudience',
   'keyVaultDnsSuffix',
   'keyVaultUrls',
+  // Tolerated, not used: Key Vault names its audience itself, in the 401 challenge the SDK answers
+  // (https://learn.microsoft.com/azure/key-vault/general/authentication-requests-and-responses).
   'keyVaultAudience',
   'oidcAudience'
 ] as const
@@ -149,7 +125,6 @@ function customCloud(json: string): Cloud {
     armAudience: httpsUrl(fields, 'armAudience', false) || defaults.armAudience,
     keyVaultDnsSuffix,
     keyVaultUrls,
-    keyVaultAudience: httpsUrl(fields, 'keyVaultAudience', false) || defaults.keyVaultAudience,
     oidcAudience: optionalString(fields, 'oidcAudience') ?? defaults.oidcAudience
   }
 }

@@ -2,15 +2,18 @@
  * The action's inputs, read and checked once, at the edge. Every problem is reported with how to fix it, before
  * anything is read from disk or the network.
  */
-import { type Cloud, resolveCloud } from './cloud.js'
+import { resolveCloud } from './cloud.js'
+import {
+  type Cloud,
+  FAIL_ON_VALUES,
+  type FailOn,
+  MODES,
+  type Mode,
+  ROTATE_VALUES,
+  type Rotate
+} from './model/run.js'
 
-export type Mode = 'plan' | 'apply'
-export type Rotate = 'auto' | 'force' | 'never'
-export type FailOn = 'needs-consent' | 'drift' | 'error'
-
-export const MODES: readonly Mode[] = ['plan', 'apply']
-export const ROTATE_VALUES: readonly Rotate[] = ['auto', 'force', 'never']
-export const FAIL_ON_VALUES: readonly FailOn[] = ['needs-consent', 'drift', 'error']
+export { FAIL_ON_VALUES, MODES, ROTATE_VALUES, type FailOn, type Mode, type Rotate }
 export const MAX_CONCURRENCY = 64
 
 export interface Inputs {

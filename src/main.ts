@@ -7,23 +7,22 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import * as core from '@actions/core'
 import * as github from '@actions/github'
-import { BridgeError, runBridge } from './bridge.js'
+import { BridgeError, runBridge } from './engine/index.js'
 import { keyVaultProblem } from './cloud.js'
 import { loadTenantsFile } from './config/load.js'
-import type { ConfigProblem } from './config/types.js'
+import type { ConfigProblem } from './model/config.js'
 import { type Inputs, InputError, getInputs } from './inputs.js'
 import { type Annotation, annotationsFor } from './report/annotations.js'
 import { renderComment, upsertComment } from './report/comment.js'
+import { inertCommandText, inertLogLine } from './report/log-line.js'
 import { failureFor, outputsFor } from './report/outputs.js'
 import { renderSummary } from './report/summary.js'
-import type { Report } from './report/types.js'
+import type { Report } from './model/report.js'
+import { applyRefusal } from './trust.js'
 
 const OIDC_MISSING =
   'GitHub did not provide an OIDC token to this job: add `permissions: id-token: write` to the job (or workflow). ' +
   'Pull requests from forks never get one; run apply on push, schedule or workflow_dispatch.'
-const APPLY_ON_PULL_REQUEST =
-  'mode: apply is refused on pull_request events: a pull request only plans. Apply runs after merge (push), on a ' +
-  'schedule or by workflow_dispatch.'
 
 export async function run(): Promise<void> {
   try {
@@ -38,47 +37,48 @@ export async function run(): Promise<void> {
         { file: loaded.config.file, ...credential.position, message: vaultProblem }
       ])
     }
-    if (inputs.mode === 'apply' && github.context.eventName === 'pull_request')
-      throw new InputError(APPLY_ON_PULL_REQUEST)
+    const refusal = inputs.mode === 'apply' ? applyRefusal(github.context.eventName) : undefined
+    if (refusal) throw new InputError(refusal)
     if (!process.env.ACTIONS_ID_TOKEN_REQUEST_URL || !process.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN) {
       throw new InputError(OIDC_MISSING)
     }
     core.info(
-      `${inputs.mode}: ${loaded.config.tenants.length} customer tenant(s) in ${inputs.tenantsFile}, cloud ${inputs.cloud.name}`
+      inertLogLine(
+        `${inputs.mode}: ${loaded.config.tenants.length} customer tenant(s) in ${inputs.tenantsFile}, cloud ${inputs.cloud.name}`
+      )
     )
     const report = await runBridge(inputs, loaded.config, {
       getIdToken: audience => core.getIDToken(audience),
-      info: message => core.info(oneLine(message)),
+      info: message => core.info(inertLogLine(message)),
       mask: value => core.setSecret(value)
     })
     await publish(report, inputs)
   } catch (error) {
-    core.setFailed(failureMessage(error))
+    core.setFailed(inertCommandText(failureMessage(error)))
   }
 }
 
+/**
+ * A tenants file this broken is not fixed one annotation at a time: past this many, one line counts the rest, so a
+ * huge malformed file cannot flood the log.
+ */
+const MAX_CONFIG_ANNOTATIONS = 50
+
 /** Every problem becomes an error annotation at its line; the run stops before any network request. */
 function reportConfigProblems(problems: ConfigProblem[]): void {
-  for (const problem of problems) {
-    core.error(problem.message, {
+  for (const problem of problems.slice(0, MAX_CONFIG_ANNOTATIONS)) {
+    core.error(inertCommandText(problem.message), {
       title: 'Tenants file',
       file: problem.file,
       startLine: problem.line,
       startColumn: problem.column
     })
   }
+  const unshown = problems.length - MAX_CONFIG_ANNOTATIONS
+  if (unshown > 0) core.info(`… and ${unshown} more problem(s) in the tenants file, not annotated.`)
   core.setFailed(
     `${problems.length} problem${problems.length === 1 ? '' : 's'} in ${problems[0]?.file ?? 'the tenants file'}; fix ${problems.length === 1 ? 'it' : 'them'} and rerun (nothing was sent to Azure)`
   )
-}
-
-/**
- * Outside text (tenant names, Azure's error texts) on one line: a line break followed by `::` would otherwise be
- * read by the runner as a workflow command (a fake annotation, or `::stop-commands::`).
- */
-function oneLine(text: string): string {
-  // eslint-disable-next-line no-control-regex -- matching control characters is the point
-  return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ')
 }
 
 /** The outcome per tenant and per step in the job log, folded, so the log alone tells what happened. */
@@ -88,8 +88,8 @@ function logOutcome(report: Report): void {
     const code = tenant.consent.code === null ? '' : ` AADSTS${tenant.consent.code}`
     const roles = tenant.roleAssignments.map(a => `${a.role}: ${a.status}`).join(', ')
     core.info(
-      oneLine(
-        `${tenant.name} (${tenant.tenantId}): ${tenant.consent.status}${code}${roles ? ` — ${roles}` : ''}`
+      inertLogLine(
+        `tenant ${tenant.name} (${tenant.tenantId}): ${tenant.consent.status}${code}${roles ? ` — ${roles}` : ''}`
       )
     )
   }
@@ -97,7 +97,9 @@ function logOutcome(report: Report): void {
   core.startGroup(`Steps (${report.steps.length})`)
   for (const step of report.steps) {
     const outcome = step.outcome ? ` → ${step.outcome}${step.detail ? ` (${step.detail})` : ''}` : ''
-    core.info(oneLine(`${step.write ? 'write' : 'read '} ${step.kind} ${step.target}${outcome}`))
+    core.info(
+      inertLogLine(`${step.write ? 'write' : 'read '} ${step.kind} ${step.target}${outcome}: ${step.reason}`)
+    )
   }
   core.endGroup()
 }
@@ -114,7 +116,7 @@ async function publish(report: Report, inputs: Inputs): Promise<void> {
   await commentOnPullRequest(report, inputs)
   for (const [name, value] of Object.entries(outputsFor(report, reportFile))) core.setOutput(name, value)
   const failure = failureFor(report, inputs.failOn)
-  if (failure) core.setFailed(failure)
+  if (failure) core.setFailed(inertCommandText(failure))
 }
 
 /**
@@ -134,14 +136,15 @@ function annotate(annotations: Annotation[]): void {
     }
     shown.set(annotation.level, count + 1)
     const properties = {
-      title: annotation.title,
+      title: inertCommandText(annotation.title),
       file: annotation.file,
       startLine: annotation.line,
       startColumn: annotation.column
     }
-    if (annotation.level === 'error') core.error(annotation.message, properties)
-    else if (annotation.level === 'warning') core.warning(annotation.message, properties)
-    else core.notice(annotation.message, properties)
+    const message = inertCommandText(annotation.message)
+    if (annotation.level === 'error') core.error(message, properties)
+    else if (annotation.level === 'warning') core.warning(message, properties)
+    else core.notice(message, properties)
   }
   if (hidden > 0) core.notice(`${hidden} more finding(s) are in the job summary and the JSON report.`)
 }

@@ -2,10 +2,9 @@
  * Carries out the plan's write steps, in order, and records each outcome. Only reached in `apply` mode. A failed
  * step skips the steps that depend on it; the old secret is never touched before a new one is proven and stored.
  */
-import type { AppRegistrations } from '../azure/app-registration.js'
-import type { RoleAssignments } from '../azure/role-assignments.js'
-import type { PlanStep } from '../plan/plan.js'
-import { type CredentialWriters, applyCredentialStep } from './credentials.js'
+import type { ProviderPorts, TenantPorts } from '../model/ports.js'
+import type { PlanStep } from '../model/steps.js'
+import { applyCredentialStep } from './credentials.js'
 
 /** The app as apply knows it: from the observed state, or from the create response. */
 export interface AppRef {
@@ -13,9 +12,9 @@ export interface AppRef {
   appId: string
 }
 
-export interface ProviderWriters extends CredentialWriters {
-  apps: AppRegistrations
+export interface ProviderWriters extends ProviderPorts {
   uniqueName: string
+  now: () => Date
 }
 
 export interface ProviderApplyResult {
@@ -111,30 +110,21 @@ async function applyProviderStep(
   }
 }
 
-export interface TenantWriters {
-  roleAssignments: (tenantId: string, scope: string) => RoleAssignments | undefined
-}
-
 /** Role assignments in customer tenants; a refusal there is reported for the customer admin to act on. */
-export async function applyTenants(
-  steps: PlanStep[],
-  writers: TenantWriters
-): Promise<{ steps: PlanStep[]; changed: boolean }> {
-  let changed = false
+export async function applyTenants(steps: PlanStep[], ports: TenantPorts): Promise<PlanStep[]> {
   const done: PlanStep[] = []
   for (const step of steps) {
     if (step.kind !== 'assign-role') {
       done.push(step.write ? { ...step, outcome: 'skipped' } : { ...step, outcome: 'manual' })
       continue
     }
-    const assignments = writers.roleAssignments(step.tenantId, step.scope)
-    if (!assignments) {
+    const tenant = ports.tenant(step.tenantId)
+    if (!tenant) {
       done.push({ ...step, outcome: 'skipped', detail: 'no credential for this tenant' })
       continue
     }
-    const outcome = await assignments.assign(step.scope, step.roleDefinitionId, step.principalId)
+    const outcome = await tenant.assignRole(step.scope, step.roleDefinitionId, step.principalId)
     if (outcome.status === 'applied') {
-      changed = true
       done.push({ ...step, outcome: 'done' })
     } else if (outcome.status === 'present') {
       done.push({ ...step, outcome: 'done', detail: 'already present under another name' })
@@ -147,5 +137,5 @@ export async function applyTenants(
       })
     }
   }
-  return { steps: done, changed }
+  return done
 }

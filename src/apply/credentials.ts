@@ -3,22 +3,11 @@
  * add → prove → store, then retirement (remove the password, then disable its Key Vault versions), orphan removal.
  * A clean-up that fails is never reported as done: the password it left is named, with the command that removes it.
  */
-import type { AppRegistrations } from '../azure/app-registration.js'
-import { type CredentialStep, managedDisplayName, passwordDeleteCommand } from '../plan/credentials.js'
+import type { ProviderPorts } from '../model/ports.js'
+import type { CredentialStep } from '../model/steps.js'
+import { managedDisplayName, passwordDeleteCommand } from '../plan/credentials.js'
 
-export interface CredentialWriters {
-  apps: Pick<AppRegistrations, 'addPassword' | 'removePassword'>
-  /** Masks a value in the log; called with every new secret the moment it exists. */
-  mask: (value: string) => void
-  /** Proves a new secret authenticates (retrying the replication lag); throws when it does not. */
-  proveSecret: (appId: string, secret: string) => Promise<void>
-  /** Stores the secret as a new Key Vault version, tagged with the password's keyId. */
-  storeSecret: (
-    value: string,
-    meta: { expiresOn: Date; keyId: string; appId: string }
-  ) => Promise<{ version: string }>
-  /** Disables one Key Vault version of the secret. */
-  disableSecretVersion: (version: string) => Promise<void>
+export interface CredentialWriters extends Pick<ProviderPorts, 'apps' | 'secrets' | 'mask' | 'proveSecret'> {
   now: () => Date
 }
 
@@ -49,10 +38,10 @@ export async function applyCredentialStep(
     case 'retire-password':
       await removeOrLeave(app, step.keyId, state, writers)
       // Only once the password is gone: until then its version is still the way to its value.
-      for (const version of step.versions) await writers.disableSecretVersion(version)
+      for (const version of step.versions) await vault(writers).disable(version)
       return step.versions.length > 0 ? `disabled version(s) ${step.versions.join(', ')}` : undefined
     case 'disable-kv-version':
-      await writers.disableSecretVersion(step.version)
+      await vault(writers).disable(step.version)
       return undefined
   }
 }
@@ -111,7 +100,7 @@ async function rotateSecret(
   const expiresOn = new Date(created.endDateTime)
   let stored: { version: string }
   try {
-    stored = await writers.storeSecret(created.secretText, {
+    stored = await vault(writers).store(created.secretText, {
       expiresOn,
       keyId: created.keyId,
       appId: app.appId
@@ -121,4 +110,9 @@ async function rotateSecret(
   }
   state.secret = { value: created.secretText, version: stored.version, expiresOn }
   return `password ${created.keyId}, version ${stored.version}, expires ${expiresOn.toISOString().slice(0, 10)}`
+}
+
+function vault(writers: CredentialWriters): NonNullable<ProviderPorts['secrets']> {
+  if (!writers.secrets) throw new Error('no Key Vault is configured')
+  return writers.secrets
 }

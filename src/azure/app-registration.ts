@@ -7,72 +7,20 @@ import { TokenCredentialAuthenticationProvider } from '@microsoft/microsoft-grap
 import type { TokenCredential } from '@azure/identity'
 import { type Cloud, defaultScope } from '../cloud.js'
 import { AzureRequestError } from './errors.js'
+import type {
+  AppLookup,
+  AppShape,
+  Application,
+  FederatedCredential,
+  KeyCredential,
+  NewPassword,
+  PasswordCredential,
+  ServicePrincipal
+} from '../model/observed.js'
+import type { AppsPort } from '../model/ports.js'
 import { REPLICATION_RETRY, type RetryOptions, retryWhile } from './retry.js'
 
-/** Documented values. Source: https://learn.microsoft.com/graph/api/resources/application */
-export const MULTI_TENANT_AUDIENCE = 'AzureADMultipleOrgs'
 const GRAPH_VERSION = 'v1.0'
-
-export interface FederatedCredential {
-  id: string
-  name: string
-  issuer: string
-  subject: string
-  audiences: string[]
-  description?: string | null
-}
-
-export interface PasswordCredential {
-  keyId: string
-  displayName: string | null
-  startDateTime: string | null
-  endDateTime: string | null
-  hint: string | null
-}
-
-/** A certificate credential (keyCredentials); reported, never changed by the action. */
-export interface KeyCredential {
-  keyId: string
-  displayName: string | null
-  type: string | null
-  usage: string | null
-  startDateTime: string | null
-  endDateTime: string | null
-}
-
-export interface Application {
-  id: string
-  appId: string
-  uniqueName: string
-  displayName: string
-  signInAudience: string
-  redirectUris: string[]
-  passwordCredentials: PasswordCredential[]
-  keyCredentials: KeyCredential[]
-  federatedCredentials: FederatedCredential[]
-}
-
-export interface ServicePrincipal {
-  id: string
-  accountEnabled: boolean
-}
-
-export type AppLookup =
-  { status: 'found'; app: Application } | { status: 'missing' } | { status: 'not-owned'; detail: string }
-
-/** What the app should look like; the upsert sends exactly this. */
-export interface AppShape {
-  displayName: string
-  signInAudience: string
-  redirectUris: string[]
-}
-
-export interface NewPassword {
-  keyId: string
-  /** The secret value: returned once, by addPassword only. */
-  secretText: string
-  endDateTime: string
-}
 
 export function graphClient(cloud: Cloud, credential: TokenCredential): Client {
   return Client.initWithMiddleware({
@@ -95,18 +43,19 @@ function graphErrorOf(error: unknown, doing: string): AzureRequestError {
   if (error instanceof GraphError) {
     return new AzureRequestError(
       `${doing}: ${error.code ?? 'error'} (HTTP ${error.statusCode}) ${error.message}`,
-      error.statusCode,
-      error.code ?? '',
       error
     )
   }
-  return new AzureRequestError(`${doing}: ${(error as Error).message}`, -1, '', error)
+  return new AzureRequestError(`${doing}: ${(error as Error).message}`, error)
 }
 
 const isStatus = (error: unknown, status: number): boolean =>
   error instanceof GraphError && error.statusCode === status
 
-/** A fresh application is not yet known to the service-principal endpoint. Source: reference/entra-graph.md §A.3 */
+/**
+ * A fresh application is not yet known to the service-principal endpoint for a while (replication).
+ * Source: https://learn.microsoft.com/graph/api/serviceprincipal-post-serviceprincipals
+ */
 function isReplicationLag(error: unknown): boolean {
   return (
     error instanceof GraphError &&
@@ -129,7 +78,7 @@ interface GraphApplication {
 
 const APP_FIELDS = 'id,appId,uniqueName,displayName,signInAudience,web,passwordCredentials,keyCredentials'
 
-export class AppRegistrations {
+export class AppRegistrations implements AppsPort {
   readonly #graph: Client
   readonly #retry: RetryOptions
 

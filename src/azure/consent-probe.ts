@@ -2,23 +2,15 @@
  * Whether a customer tenant has consented, asked of that tenant itself with no permission there: an app-only
  * token request for ARM as the multi-tenant app. A token means the app has an enabled service principal in the
  * tenant, and its `oid` is that principal's object id (the principal of its role assignments). A refusal's
- * AADSTS number says why. Source: ../shared/reference/entra-graph.md §C.2, §C.3.
+ * AADSTS number says why; the planner decides what each means.
+ * Source: https://learn.microsoft.com/entra/identity-platform/v2-oauth2-client-creds-grant-flow
  */
 import type { TokenCredential } from '@azure/identity'
 import { defaultScope } from '../cloud.js'
-import type { ConsentStatus } from '../report/types.js'
+import type { ConsentObservation } from '../model/observed.js'
 import { jwtClaims } from './credentials.js'
-import { REPLICATION_LAG_CODES, consentStatusOf, entraFailureOf } from './entra-errors.js'
+import { REPLICATION_LAG_CODES, entraFailureOf } from './entra-errors.js'
 import { type RetryOptions, retryWhile } from './retry.js'
-
-export interface ConsentObservation {
-  status: ConsentStatus
-  code?: number
-  traceId?: string
-  detail?: string
-  /** The app's service principal in the tenant (the token's `oid`), when consented. */
-  principalId?: string
-}
 
 export interface ProbeOptions {
   armAudience: string
@@ -49,28 +41,24 @@ export async function probeConsent(
       ? await retryWhile(request, error => isLag(error), options.freshCredential)
       : await request()
     const oid = jwtClaims(token).oid
-    return { status: 'consented', principalId: typeof oid === 'string' ? oid.toLowerCase() : undefined }
+    return { kind: 'token', principalId: typeof oid === 'string' ? oid.toLowerCase() : undefined }
   } catch (error) {
     if (isUnknownAuthority(error)) {
       return {
-        status: 'tenant-not-found',
+        kind: 'no-authority',
         detail: `Entra has no OpenID configuration for this tenant in this cloud: the tenant does not exist, or it is in another cloud (${(error as Error).message}).`
       }
     }
     const failure = entraFailureOf(error)
-    return {
-      status: consentStatusOf(failure.code),
-      code: failure.code,
-      traceId: failure.traceId,
-      detail: failure.message
-    }
+    if (failure.code === undefined) return { kind: 'failed', detail: failure.message }
+    return { kind: 'refused', code: failure.code, traceId: failure.traceId, detail: failure.message }
   }
 }
 
 /**
  * MSAL reads the tenant's OpenID configuration before the token request; for a tenant Entra does not know that
  * read fails (400, AADSTS90002) and MSAL reports only `endpoints_resolution_error`, without the number
- * (reference/sdk-local-endpoints.md). The provider's own sign-in has already reached the same authority host, so
+ * (https://learn.microsoft.com/entra/msal/javascript/browser/errors). The provider's own sign-in has already reached the same authority host, so
  * here the one likely cause is the tenant itself.
  */
 function isUnknownAuthority(error: unknown): boolean {

@@ -1,69 +1,13 @@
 /**
  * Entra ID token-endpoint failures, reduced to the numbers that matter. @azure/identity wraps an AADSTS error
  * in an AuthenticationRequiredError whose `cause` is MSAL's ServerError: `errorNo` carries `error_codes[0]` and
- * `errorCode` the OAuth `error` (../shared/reference/sdk-local-endpoints.md). The number is the contract; the
- * prose is not (reference-error-codes.md: "don't branch on error_description").
+ * `errorCode` the OAuth `error` (https://learn.microsoft.com/javascript/api/@azure/msal-node/servererror). The number is the contract; the
+ * prose is not (https://learn.microsoft.com/entra/identity-platform/reference-error-codes: "don't branch on the
+ * error_description").
  */
-import type { ConsentStatus } from '../report/types.js'
+import { AADSTS } from '../model/aadsts.js'
 
-/**
- * AADSTS numbers the action acts on.
- * Source: https://learn.microsoft.com/entra/identity-platform/reference-error-codes (and, where that page is
- * silent, the service messages quoted in ../shared/reference/entra-graph.md §C.3).
- */
-export const AADSTS = {
-  /** The client application is missing service principal in the tenant (not consented there). */
-  missingServicePrincipal: 7000229,
-  /** Application not found in the directory: not installed/consented in that tenant, or wrong app id. */
-  appNotFoundInDirectory: 700016,
-  appNotFoundInOrgIdTenant: 700011,
-  /** The tenant does not exist (in this cloud). */
-  tenantNotFound: 90002,
-  /** The application (its service principal in that tenant) is disabled. */
-  appDisabled: 7000112,
-  unauthorizedClientDisabled: 70001,
-  invalidClientSecret: 7000215,
-  expiredClientSecret: 7000222,
-  missingClientCredential: 7000218,
-  assertionOutsideValidTime: 700024,
-  assertionSignatureInvalid: 700027,
-  noMatchingFederatedRecord: 70021,
-  noMatchingFederatedSubject: 700213,
-  federatedSubjectCaseMismatch: 7002138,
-  entraTokenNotAllowedForFederation: 700222,
-  crossTenantFederationNotAllowed: 700236,
-  blockedByConditionalAccess: 53003
-} as const
-
-const NEEDS_CONSENT = new Set<number>([
-  AADSTS.missingServicePrincipal,
-  AADSTS.appNotFoundInDirectory,
-  AADSTS.appNotFoundInOrgIdTenant
-])
-const DISABLED = new Set<number>([AADSTS.appDisabled, AADSTS.unauthorizedClientDisabled])
-/** Conditional Access and other customer-side policy blocks (530xx/53xxx family). */
-const BLOCKED = new Set<number>([
-  53000,
-  53001,
-  53002,
-  AADSTS.blockedByConditionalAccess,
-  53004,
-  530032,
-  530035
-])
-/** The provider's own credential or federation setup was rejected: the customer cannot fix these. */
-const PROVIDER = new Set<number>([
-  AADSTS.invalidClientSecret,
-  AADSTS.expiredClientSecret,
-  AADSTS.missingClientCredential,
-  AADSTS.assertionOutsideValidTime,
-  AADSTS.assertionSignatureInvalid,
-  AADSTS.noMatchingFederatedRecord,
-  AADSTS.noMatchingFederatedSubject,
-  AADSTS.federatedSubjectCaseMismatch,
-  AADSTS.entraTokenNotAllowedForFederation,
-  AADSTS.crossTenantFederationNotAllowed
-])
+export { AADSTS }
 
 /** Codes that a fresh credential or federated credential shows while the directory replicates it. */
 export const REPLICATION_LAG_CODES: ReadonlySet<number> = new Set([
@@ -72,17 +16,6 @@ export const REPLICATION_LAG_CODES: ReadonlySet<number> = new Set([
   AADSTS.noMatchingFederatedRecord,
   AADSTS.noMatchingFederatedSubject
 ])
-
-/** The consent status a token request's outcome means for a customer tenant. */
-export function consentStatusOf(code: number | undefined): ConsentStatus {
-  if (code === undefined) return 'error'
-  if (NEEDS_CONSENT.has(code)) return 'needs-consent'
-  if (DISABLED.has(code)) return 'disabled'
-  if (code === AADSTS.tenantNotFound) return 'tenant-not-found'
-  if (BLOCKED.has(code)) return 'blocked'
-  if (PROVIDER.has(code)) return 'provider-error'
-  return 'error'
-}
 
 export interface EntraFailure {
   /** The AADSTS number, when the token endpoint gave one. */

@@ -1,13 +1,7 @@
-/** A failed request to an Azure service, in the product's words, with the service's status and error code. */
+/** A failed request to an Azure service, in the product's words; the service's own error is its `cause`. */
 export class AzureRequestError extends Error {
   override name = 'AzureRequestError'
-  /** The HTTP status; -1 when no response came back. */
-  readonly statusCode: number
-  /** The service's error code (`Authorization_RequestDenied`, `SecretNotFound`, …); '' when it gave none. */
-  readonly code: string
-  constructor(message: string, statusCode: number, code: string, cause?: unknown) {
+  constructor(message: string, cause?: unknown) {
     super(message, { cause })
-    this.statusCode = statusCode
-    this.code = code
   }
 }

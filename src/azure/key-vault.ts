@@ -8,21 +8,12 @@ import { SecretClient } from '@azure/keyvault-secrets'
 import type { TokenCredential } from '@azure/identity'
 import { type Cloud, keyVaultUrl } from '../cloud.js'
 import { AzureRequestError } from './errors.js'
+import type { SecretLookup, SecretVersionInfo } from '../model/observed.js'
 
 /** Tag holding the Entra passwordCredential keyId the version's value belongs to. */
 export const KEY_ID_TAG = 'entra-key-id'
 export const APP_ID_TAG = 'entra-app-id'
 const CONTENT_TYPE = 'text/plain; entra client secret'
-
-export interface StoredSecret {
-  /** The secret value: mask it before anything else happens with it. */
-  value: string
-  version: string
-  expiresOn?: Date
-  keyId?: string
-}
-
-export type SecretLookup = { status: 'found'; secret: StoredSecret } | { status: 'missing' }
 
 export function secretClient(cloud: Cloud, keyVault: string, credential: TokenCredential): SecretClient {
   const url = keyVaultUrl(cloud, keyVault)
@@ -39,8 +30,6 @@ function keyVaultErrorOf(error: unknown, doing: string): AzureRequestError {
   const e = error as { statusCode?: number; code?: string; message?: string }
   return new AzureRequestError(
     `${doing}: ${e.code ?? 'error'} (HTTP ${e.statusCode ?? '?'}) ${firstLine(e.message ?? '')}`,
-    e.statusCode ?? -1,
-    e.code ?? '',
     error
   )
 }
@@ -90,15 +79,6 @@ export async function storeSecret(
   } catch (error) {
     throw keyVaultErrorOf(error, `storing secret ${name}`)
   }
-}
-
-/** One version of the secret, without its value: what the credential lifecycle matches against the app. */
-export interface SecretVersionInfo {
-  version: string
-  enabled: boolean
-  keyId?: string
-  createdOn?: Date
-  expiresOn?: Date
 }
 
 /**

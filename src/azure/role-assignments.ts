@@ -1,17 +1,19 @@
 /**
  * Azure role assignments of the app's service principal in a customer tenant, through ARM
  * Microsoft.Authorization (api-version 2022-04-01, the SDK's). Errors are mapped here, once.
- * Source: ../shared/reference/arm-kv-peers.md §A.
+ * Source: https://learn.microsoft.com/rest/api/authorization/role-assignments
  */
 import { createHash } from 'node:crypto'
 import { AuthorizationManagementClient } from '@azure/arm-authorization'
 import type { TokenCredential } from '@azure/identity'
 import { type Cloud, defaultScope } from '../cloud.js'
+import type { AssignOutcome, AssignmentLookup } from '../model/observed.js'
 import { type RetryOptions, REPLICATION_RETRY, retryWhile } from './retry.js'
 
 /**
  * The namespace of ARM template `guid()` (UUIDv5 over the arguments joined with `-`), so that the action names an
- * assignment exactly as a Bicep `guid(scope, principalId, roleId)` would. Source: arm-kv-peers.md §A.6.
+ * assignment exactly as a Bicep `guid(scope, principalId, roleId)` would
+ * (https://learn.microsoft.com/azure/azure-resource-manager/bicep/scenarios-rbac#name).
  */
 const ROLE_ASSIGNMENT_NAMESPACE = '11fb06fb-712d-4ddd-98c7-e71bbd588830'
 
@@ -21,15 +23,6 @@ export const ARM_ERRORS = {
   authorizationFailed: 'AuthorizationFailed',
   wrongTenant: 'InvalidAuthenticationTokenTenant'
 } as const
-
-export type AssignmentLookup =
-  { status: 'present'; via: string } | { status: 'missing' } | { status: 'unverifiable'; detail: string }
-
-export type AssignOutcome =
-  | { status: 'applied' }
-  | { status: 'present' }
-  | { status: 'not-permitted'; detail: string }
-  | { status: 'failed'; detail: string }
 
 export function uuidv5(name: string, namespace: string): string {
   const hash = createHash('sha1')

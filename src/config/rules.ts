@@ -2,7 +2,7 @@
  * What each field of the tenants file must look like, in words a reader can act on. The schema
  * (`schema/tenants.schema.json`) decides what is valid; these texts explain a rejection.
  */
-import { BUILT_IN_ROLES } from '../azure/roles.js'
+import { BUILT_IN_ROLES } from '../model/roles.js'
 
 /** A GUID as Entra and ARM write them (tenant, subscription and role-definition ids). */
 export const GUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i

@@ -1,37 +1,26 @@
 /**
  * What the credential lifecycle needs beyond the app and the current secret: every Key Vault version (metadata
- * only) and whether the stored secret authenticates. Both are reads: a token request writes nothing.
+ * only) and Entra's answer to a token request with the stored secret. Both are reads: a token request writes
+ * nothing. The planner (plan/credentials.ts) decides what the answers mean.
  */
-import type { TokenCredential } from '@azure/identity'
-import { AADSTS, entraFailureOf } from '../azure/entra-errors.js'
-import type { SecretVersionInfo } from '../azure/key-vault.js'
-import type { ObservedProvider, SecretProof } from './types.js'
-
-export interface CredentialReaders {
-  /** Every version of the secret, newest first (kind: secret only). */
-  listVersions?: () => Promise<SecretVersionInfo[]>
-  /** A credential of the app in the provider tenant with the stored secret. */
-  storedSecretCredential?: (appId: string) => TokenCredential | undefined
-  /** The `.default` scope the proof asks a token for. */
-  proofScope: string
-  mask: (value: string) => void
-}
-
-/** Entra's answers that say the secret itself is wrong: anything else leaves the proof open. */
-const SECRET_REJECTED = new Set<number>([AADSTS.invalidClientSecret, AADSTS.expiredClientSecret])
+import type { ObservedProvider, SecretVersionInfo } from '../model/observed.js'
+import type { ProviderPorts } from '../model/ports.js'
 
 export async function observeCredentials(
   observed: ObservedProvider,
-  readers: CredentialReaders
-): Promise<Pick<ObservedProvider, 'secretVersions' | 'secretProof'>> {
+  secretValue: string | undefined,
+  ports: Pick<ProviderPorts, 'secrets' | 'checkStoredSecret'>
+): Promise<ObservedProvider> {
   const appId = observed.app.status === 'found' ? observed.app.app.appId : undefined
+  const secrets = ports.secrets
   const [secretVersions, secretProof] = await Promise.all([
-    readers.listVersions && observed.secret.status !== 'error'
-      ? listVersions(readers.listVersions)
+    secrets && observed.secret.status !== 'error' && observed.secret.status !== 'not-configured'
+      ? listVersions(() => secrets.versions())
       : undefined,
-    appId && observed.secret.status === 'found' ? prove(readers, appId) : undefined
+    appId && secretValue !== undefined ? ports.checkStoredSecret(appId, secretValue) : undefined
   ])
   return {
+    ...observed,
     ...(secretVersions === undefined ? {} : { secretVersions }),
     ...(secretProof === undefined ? {} : { secretProof })
   }
@@ -45,27 +34,4 @@ async function listVersions(
   } catch (error) {
     return { error: (error as Error).message }
   }
-}
-
-async function prove(readers: CredentialReaders, appId: string): Promise<SecretProof | undefined> {
-  const credential = readers.storedSecretCredential?.(appId)
-  if (!credential) return undefined
-  try {
-    const token = await credential.getToken(readers.proofScope)
-    if (!token) return { status: 'unproven', detail: 'Entra returned no token.' }
-    readers.mask(token.token)
-    return { status: 'authenticates' }
-  } catch (error) {
-    const failure = entraFailureOf(error)
-    const prefix =
-      failure.code === undefined || failure.message.startsWith('AADSTS') ? '' : `AADSTS${failure.code}: `
-    const detail = `${prefix}${firstLine(failure.message)}`
-    if (failure.code !== undefined && SECRET_REJECTED.has(failure.code))
-      return { status: 'rejected', code: failure.code, detail }
-    return { status: 'unproven', detail }
-  }
-}
-
-function firstLine(text: string): string {
-  return text.split(/\r?\n/)[0] ?? ''
 }

@@ -23,12 +23,19 @@
  * few seconds before its Key Vault version does. test/e2e/crash.test.ts holds the bundle to this table: it kills it
  * at every request of a rotation (`npm run chaos`) and checks what the next run leaves.
  */
-import type { Application, KeyCredential, PasswordCredential } from '../azure/app-registration.js'
-import type { SecretVersionInfo } from '../azure/key-vault.js'
-import type { TenantsConfig } from '../config/types.js'
-import type { Rotate } from '../inputs.js'
-import type { ObservedProvider } from '../observe/types.js'
-import type { CredentialReport, FederatedSubjectReport, SecretStatus, StepReport } from '../report/types.js'
+import { AADSTS } from '../model/aadsts.js'
+import type { TenantsConfig } from '../model/config.js'
+import type {
+  Application,
+  KeyCredential,
+  ObservedProvider,
+  PasswordCredential,
+  SecretProof,
+  SecretVersionInfo
+} from '../model/observed.js'
+import type { CredentialReport, FederatedSubjectReport, SecretStatus } from '../model/report.js'
+import type { Rotate } from '../model/run.js'
+import { type CredentialStep, stepKey } from '../model/steps.js'
 
 /** The display-name marker of passwords the action adds (`entra-tenant-bridge 2026-11-28`). */
 export const MANAGED_MARKER = 'entra-tenant-bridge'
@@ -60,14 +67,7 @@ export function passwordDeleteCommand(appId: string, keyId: string): string {
   return `az ad app credential delete --id ${appId} --key-id ${keyId}`
 }
 
-export type CredentialStep = StepReport &
-  (
-    | { kind: 'remove-orphan'; keyId: string }
-    | { kind: 'create-secret' | 'rotate-secret'; lifetimeDays: number }
-    /** Removes the password, then disables the Key Vault versions holding it. */
-    | { kind: 'retire-password'; keyId: string; versions: string[]; afterRotation: boolean }
-    | { kind: 'disable-kv-version'; version: string; afterRotation: boolean }
-  )
+export type { CredentialStep }
 
 export interface CredentialOptions {
   rotate: Rotate
@@ -216,7 +216,7 @@ function secretJudgement(
     }
   }
   const proof = observed.secretProof
-  if (proof?.status === 'rejected') {
+  if (proof?.status === 'refused' && rejectsTheSecret(proof)) {
     return {
       ...base,
       status: 'invalid',
@@ -237,10 +237,17 @@ function secretJudgement(
       }
     }
   }
-  if (proof?.status === 'unproven') {
+  if (proof && proof.status !== 'token') {
     return { ...base, status: 'failed', reason: `The stored secret could not be proven: ${proof.detail}` }
   }
   return { ...base, status: 'current' }
+}
+
+/** Entra's answers that say the secret itself is wrong; any other refusal leaves the proof open. */
+const SECRET_REJECTED = new Set<number>([AADSTS.invalidClientSecret, AADSTS.expiredClientSecret])
+
+function rejectsTheSecret(proof: SecretProof): boolean {
+  return proof.status === 'refused' && proof.code !== undefined && SECRET_REJECTED.has(proof.code)
 }
 
 function rotationStep(config: TenantsConfig, secret: SecretJudgement): CredentialStep {
@@ -252,6 +259,7 @@ function rotationStep(config: TenantsConfig, secret: SecretJudgement): Credentia
       : `the password it replaces stays valid for overlapDays (${credential.overlapDays}) and is then removed`
   return {
     kind: secret.status === 'missing' ? 'create-secret' : 'rotate-secret',
+    key: stepKey.secret(),
     target: `secret ${credential.secretName} in ${credential.keyVault}`,
     reason:
       `${secret.reason ?? ''} A new password is added, proven to authenticate and stored as a new version; ` +
@@ -315,6 +323,7 @@ function lifecycleSteps(
       })
       steps.push({
         kind: 'remove-orphan',
+        key: stepKey.password(keyId),
         target: `password ${keyId} of ${config.app.uniqueName}`,
         reason:
           'A password the action added that no Key Vault version holds: nothing can use it, so it is removed.',
@@ -397,6 +406,7 @@ function lifecycleSteps(
     if (isCurrent && !rotating) continue
     steps.push({
       kind: 'disable-kv-version',
+      key: stepKey.secretVersion(version.version),
       target: `version ${version.version} of secret ${credential.secretName}`,
       reason: `It holds password ${version.keyId}, which the app no longer has: it is disabled so nobody fetches a dead secret.`,
       write: true,
@@ -416,6 +426,7 @@ function retireStep(
 ): CredentialStep {
   return {
     kind: 'retire-password',
+    key: stepKey.password(keyId),
     target: `password ${keyId} of ${config.app.uniqueName}`,
     reason: `${reason} Its Key Vault version${versions.length === 1 ? ' is' : 's are'} disabled after it is removed.`,
     write: true,

@@ -2,44 +2,17 @@
  * The planner: tenants file + what Azure holds → the steps that make them agree, each with its reason and whether
  * it writes. Pure (no I/O, no clock: `now` is given), so the product's judgement is tested without a network.
  */
-import type { FederatedCredential } from '../azure/app-registration.js'
-import { MULTI_TENANT_AUDIENCE } from '../azure/app-registration.js'
-import type { FederatedCredentialConfig, TenantConfig, TenantsConfig } from '../config/types.js'
-import type { Rotate } from '../inputs.js'
-import type { ObservedProvider, ObservedTenant } from '../observe/types.js'
-import type { StepReport } from '../report/types.js'
-import { type CredentialJudgement, type CredentialStep, judgeCredentials } from './credentials.js'
-
-export interface DesiredFederatedCredential {
-  name: string
-  issuer: string
-  subject: string
-  audiences: string[]
-  description?: string
-}
-
-/** A step with what apply needs to carry it out. */
-export type PlanStep =
-  | (StepReport &
-      (
-        | {
-            kind: 'create-app' | 'update-app'
-            shape: { displayName: string; signInAudience: string; redirectUris: string[] }
-          }
-        | { kind: 'create-federated-credential'; credential: DesiredFederatedCredential }
-        | { kind: 'update-federated-credential'; id: string; credential: DesiredFederatedCredential }
-        | { kind: 'create-service-principal' }
-        | { kind: 'add-owner' }
-        | { kind: 'request-consent'; tenantId: string }
-        | {
-            kind: 'assign-role'
-            tenantId: string
-            scope: string
-            roleDefinitionId: string
-            principalId: string
-          }
-      ))
-  | CredentialStep
+import type { FederatedCredentialConfig, TenantConfig, TenantsConfig } from '../model/config.js'
+import {
+  type FederatedCredential,
+  MULTI_TENANT_AUDIENCE,
+  type ObservedProvider,
+  type ObservedTenant
+} from '../model/observed.js'
+import type { Rotate } from '../model/run.js'
+import { type DesiredFederatedCredential, type PlanStep, stepKey } from '../model/steps.js'
+import { consentVerdict } from './consent.js'
+import { type CredentialJudgement, judgeCredentials } from './credentials.js'
 
 export interface ProviderPlanOptions {
   rotate: Rotate
@@ -93,6 +66,7 @@ export function planProvider(
     return [
       {
         kind: 'add-owner',
+        key: stepKey.owner(),
         target,
         reason:
           'The app exists but the automation identity is not among its owners; Application.ReadWrite.OwnedBy reaches only apps it owns.',
@@ -107,6 +81,7 @@ export function planProvider(
   if (app.status === 'missing') {
     steps.push({
       kind: 'create-app',
+      key: stepKey.app(),
       target,
       reason: `No application with uniqueName ${config.app.uniqueName} exists in the provider tenant.`,
       write: true,
@@ -132,6 +107,7 @@ export function planProvider(
     if (changes.length > 0) {
       steps.push({
         kind: 'update-app',
+        key: stepKey.app(),
         target,
         reason: `The app differs from the tenants file: ${changes.join('; ')}.`,
         write: true,
@@ -153,6 +129,7 @@ export function planProvider(
       if (ficChanges.length > 0) {
         steps.push({
           kind: 'update-federated-credential',
+          key: stepKey.federatedCredential(want.name),
           target: `federated credential ${want.name}`,
           reason: `It differs from the tenants file: ${ficChanges.join('; ')}.`,
           write: true,
@@ -172,6 +149,7 @@ export function planProvider(
 function createFic(credential: DesiredFederatedCredential): PlanStep {
   return {
     kind: 'create-federated-credential',
+    key: stepKey.federatedCredential(credential.name),
     target: `federated credential ${credential.name}`,
     reason: `The tenants file lists it (subject ${credential.subject}) and the app does not have it.`,
     write: true,
@@ -182,6 +160,7 @@ function createFic(credential: DesiredFederatedCredential): PlanStep {
 function createServicePrincipal(config: TenantsConfig, reason: string): PlanStep {
   return {
     kind: 'create-service-principal',
+    key: stepKey.servicePrincipal(),
     target: `service principal of ${config.app.uniqueName}`,
     reason,
     write: true
@@ -207,9 +186,11 @@ export function planTenants(
   for (const tenant of config.tenants) {
     const seen = observed.get(tenant.tenantId)
     if (!seen) continue
-    if (seen.consent.status === 'needs-consent') {
+    const consent = consentVerdict(seen.consent)
+    if (consent.status === 'needs-consent') {
       steps.push({
         kind: 'request-consent',
+        key: stepKey.consent(tenant.tenantId),
         target: tenantTarget(tenant),
         reason: 'The app has no service principal there: an admin of that tenant must open the consent link.',
         write: false,
@@ -217,8 +198,8 @@ export function planTenants(
       })
       continue
     }
-    const principalId = seen.consent.principalId
-    if (seen.consent.status !== 'consented' || !principalId) continue
+    const principalId = consent.principalId
+    if (consent.status !== 'consented' || !principalId) continue
     for (const assignment of seen.assignments) {
       if (assignment.lookup.status !== 'missing') continue
       const configured = tenant.roleAssignments.find(
@@ -226,6 +207,7 @@ export function planTenants(
       )
       steps.push({
         kind: 'assign-role',
+        key: stepKey.roleAssignment(tenant.tenantId, assignment.scope, assignment.roleDefinitionId),
         target: `${configured?.role ?? assignment.roleDefinitionId} at ${assignment.scope} in ${tenantTarget(tenant)}`,
         reason: "The app's service principal does not hold this role at this scope or above.",
         write: true,

@@ -3,14 +3,13 @@
  * next to the tenant that was added. Messages are plain text (GitHub does not render Markdown in annotations).
  */
 import { clip } from './markdown.js'
-import type { Report, RoleAssignmentReport, TenantReport } from './types.js'
+import type { Report, RoleAssignmentReport, TenantReport } from '../model/report.js'
 import {
   APP_WORDS,
   CONSENT_WORDS,
   PROVIDER_ERROR_WORDS,
   ROLE_WORDS,
   SECRET_WORDS,
-  roleAssignmentCommand,
   secretNextStep
 } from './words.js'
 
@@ -160,7 +159,7 @@ function roleAnnotations(tenant: TenantReport, assignment: RoleAssignmentReport)
   switch (assignment.status) {
     case 'missing':
     case 'not-permitted': {
-      const command = fixCommandOf(tenant, assignment)
+      const command = assignment.fixCommand
       return [
         {
           level: 'warning',
@@ -178,13 +177,6 @@ function roleAnnotations(tenant: TenantReport, assignment: RoleAssignmentReport)
     default:
       return []
   }
-}
-
-/** The report's command when the pipeline made one, else one built from the service principal's id. */
-export function fixCommandOf(tenant: TenantReport, assignment: RoleAssignmentReport): string | undefined {
-  if (assignment.fixCommand) return assignment.fixCommand
-  if (!tenant.principalId) return undefined
-  return roleAssignmentCommand(tenant.principalId, assignment.roleDefinitionId, assignment.scope)
 }
 
 function codeSuffix(code: number | null): string {

@@ -4,7 +4,7 @@
  */
 import { md, mdCell, mdLink } from './markdown.js'
 import { consentWords, headline, needsAttention, nextStepMarkdown, SUMMARY_TITLE } from './summary.js'
-import type { Report, StepReport } from './types.js'
+import type { Report, StepReport } from '../model/report.js'
 import { OUTCOME_WORDS, STEP_WORDS } from './words.js'
 
 export const COMMENT_MARKER = '<!-- entra-tenant-bridge:plan -->'

@@ -2,9 +2,9 @@
  * The action's outputs (design: "Action contract") and the `fail-on` verdict. Output values are strings, as
  * GitHub Actions passes them; the secret's Key Vault version id is an output, its value never is.
  */
-import type { FailOn } from '../inputs.js'
+import type { FailOn } from '../model/run.js'
 import { clip } from './markdown.js'
-import type { ConsentStatus, Report, TenantReport } from './types.js'
+import type { ConsentStatus, Report, TenantReport } from '../model/report.js'
 
 /**
  * Consent statuses that are errors rather than drift: the provider's own credential, a tenant id that does not

@@ -8,7 +8,6 @@
  * then the tenant table keeps only tenants that need attention (and the steps table only steps that matter), and
  * last the text is cut between blocks with a note naming the JSON report file.
  */
-import { fixCommandOf } from './annotations.js'
 import { md, mdCell, mdCode, mdCodeBlock, mdLink } from './markdown.js'
 import type {
   ConsentReport,
@@ -17,7 +16,7 @@ import type {
   RoleAssignmentReport,
   StepReport,
   TenantReport
-} from './types.js'
+} from '../model/report.js'
 import {
   APP_WORDS,
   CONSENT_WORDS,
@@ -293,7 +292,7 @@ function tenantDetails(tenant: TenantReport): string[] {
   ].filter((line): line is string => line !== undefined)
   const commands = tenant.roleAssignments
     .filter(assignment => NEEDS_COMMAND.has(assignment.status))
-    .map(assignment => fixCommandOf(tenant, assignment))
+    .map(assignment => assignment.fixCommand)
     .filter((command): command is string => command !== undefined)
   return [
     `<details><summary>${md(tenant.name)} — ${md(words.label)}</summary>`,

@@ -2,7 +2,7 @@
  * Everything the action says to people, as named constants: what each status means and what to do next. The
  * renderers only arrange these texts; changing a sentence never means touching rendering code.
  */
-import { AADSTS } from '../azure/entra-errors.js'
+import { AADSTS } from '../model/aadsts.js'
 import type {
   AppStatus,
   ConsentStatus,
@@ -12,7 +12,7 @@ import type {
   SecretStatus,
   StepKind,
   StepOutcome
-} from './types.js'
+} from '../model/report.js'
 
 /** What a status means, and what to do about it (empty when nothing is to be done). */
 export interface Words {
@@ -209,7 +209,7 @@ export function secretNextStep(secret: SecretReport): string {
     case 'invalid':
       return rotate === 'never'
         ? `rotate: never — apply will not ${secret.status === 'invalid' ? 'replace' : 'rotate'} it; run apply with rotate: auto or force`
-        : `rotate: ${rotate} — ${rotation}`
+        : rotation
     case 'missing':
       return rotate === 'never'
         ? 'rotate: never — apply will not create it; run apply with rotate: auto'
@@ -295,23 +295,3 @@ export const MODE_WORDS = {
 } as const
 
 export const PLAN_NOT_RUN = 'not run (plan)'
-
-/**
- * The command a customer admin runs to grant a role assignment. Flags from
- * https://learn.microsoft.com/cli/azure/role/assignment#az-role-assignment-create: `--assignee-object-id` with
- * `--assignee-principal-type` avoids a Graph lookup the admin may not be allowed to make.
- */
-export function roleAssignmentCommand(principalId: string, roleDefinitionId: string, scope: string): string {
-  return [
-    'az role assignment create',
-    `--assignee-object-id ${shellQuote(principalId)}`,
-    '--assignee-principal-type ServicePrincipal',
-    `--role ${shellQuote(roleDefinitionId)}`,
-    `--scope ${shellQuote(scope)}`
-  ].join(' ')
-}
-
-/** POSIX single-quoting, only when needed: ARM scopes and GUIDs normally need none. */
-export function shellQuote(value: string): string {
-  return /^[A-Za-z0-9_./:@%+=,-]+$/.test(value) ? value : `'${value.replace(/'/g, `'\\''`)}'`
-}

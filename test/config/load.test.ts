@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url'
 import { Ajv2020 } from 'ajv/dist/2020.js'
 import { parse } from 'yaml'
 import { formatProblems, loadTenantsFile, parseTenantsFile } from '../../src/config/load.js'
-import type { TenantsConfig } from '../../src/config/types.js'
+import type { TenantsConfig } from '../../src/model/config.js'
 import { variant } from './variant.js'
 
 const EXAMPLE_PATH = fileURLToPath(new URL('../../examples/tenants.yml', import.meta.url))

@@ -1,7 +1,7 @@
 import { describe, it, expect } from '@jest/globals'
 import { readFileSync } from 'node:fs'
 import { parseTenantsFile } from '../../src/config/load.js'
-import type { ConfigProblem } from '../../src/config/types.js'
+import type { ConfigProblem } from '../../src/model/config.js'
 import { BASE_LINES, variant } from './variant.js'
 
 const FILE = '.github/tenants.yml'

@@ -58,7 +58,9 @@ describe('the action, run as the runner runs it', () => {
     expect(plan.summary).toContain('adminconsent?client_id=2b000000-0000-4000-8000-000000000001')
     // The log alone tells the outcome, folded per tenant.
     expect(plan.stdout).toContain('::group::Customer tenants (3)')
-    expect(plan.stdout).toContain('Tailspin (9e000000-0000-4000-8000-000000000001): disabled AADSTS7000112')
+    expect(plan.stdout).toContain(
+      'tenant Tailspin (9e000000-0000-4000-8000-000000000001): disabled AADSTS7000112'
+    )
     const warnings = plan.stdout
       .split('\n')
       .filter(line => line.startsWith('::warning ') && line.includes('file=.github/tenants.yml'))

@@ -145,7 +145,9 @@ describe('the sticky pull-request comment', () => {
       files: { '.github/tenants.yml': TENANTS }
     })
     expect(run.exitCode).toBe(1)
-    expect(run.stdout).toContain('::error::mode: apply is refused on pull_request events')
+    expect(run.stdout).toContain(
+      '::error::mode: apply is refused on pull_request events: apply runs only on push'
+    )
     expect(await emu.control.requests()).toEqual([])
   })
 })

@@ -7,7 +7,7 @@
 import { afterEach, describe, expect, it } from '@jest/globals'
 import { hashSecret } from '../emulator/state/directory.js'
 import type { Emulator } from '../emulator/index.js'
-import type { BridgeInputs } from '../../src/bridge.js'
+import type { BridgeInputs } from '../../src/engine/index.js'
 import { MANAGED_MARKER } from '../../src/plan/credentials.js'
 import { type Run, bridge, emulator, stopEmulators, tenantsFile } from './harness.js'
 

@@ -2,9 +2,9 @@
 import { readFileSync } from 'node:fs'
 import { resolveCloud } from '../../src/cloud.js'
 import { parseTenantsFile } from '../../src/config/load.js'
-import type { TenantsConfig } from '../../src/config/types.js'
-import { type BridgeDeps, type BridgeInputs, runBridge } from '../../src/bridge.js'
-import type { Report } from '../../src/report/types.js'
+import type { TenantsConfig } from '../../src/model/config.js'
+import { type BridgeDeps, type BridgeInputs, runBridge } from '../../src/engine/index.js'
+import type { Report } from '../../src/model/report.js'
 import { type Emulator, startEmulator } from '../emulator/index.js'
 
 export const SCENARIOS = new URL('../emulator/scenarios/', import.meta.url)

@@ -27,6 +27,9 @@ describe('faults', () => {
     await emu.control.setFaults(
       [
         { route: 'token', fault: 429, rate: 0.15, retryAfterSeconds: 1 },
+        // The first two ARM requests always, then a seeded 15%: which requests a rate rule hits depends on the
+        // order of every request it sees, and the provider's own requests change with the features.
+        { route: 'arm', fault: 503, count: 2, retryAfterSeconds: 1 },
         { route: 'arm', fault: 503, rate: 0.15, retryAfterSeconds: 1 },
         { route: 'graph', fault: 429, count: 2, retryAfterSeconds: 1 }
       ],
@@ -35,9 +38,7 @@ describe('faults', () => {
     const faulted = await bridge(emu, config, { concurrency: 8 })
     const statuses = (await emu.control.requests()).map(r => r.status)
     expect(statuses.filter(s => s === 429).length).toBeGreaterThan(3)
-    // Which requests draw a fault depends on the seed and the order of every request with a rate rule (the
-    // provider's own token requests included): the point is that some were faulted and retried.
-    expect(statuses.filter(s => s === 503).length).toBeGreaterThan(0)
+    expect(statuses.filter(s => s === 503).length).toBeGreaterThan(1)
     expect(outcome(faulted.report)).toEqual(outcome(clean.report))
   }, 60_000)
 })

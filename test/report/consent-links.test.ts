@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import { consentLinks } from '../../src/report/consent-links.js'
+import { consentLinks } from '../../src/plan/consent-links.js'
 
 const TENANT = '7f3a2c1e-5b4d-4e6f-8a9b-0c1d2e3f4a5b'
 const APP = '11111111-2222-4333-8444-555555555555'

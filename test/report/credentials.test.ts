@@ -2,7 +2,7 @@
 import { describe, expect, it } from '@jest/globals'
 import { annotationsFor } from '../../src/report/annotations.js'
 import { renderSummary } from '../../src/report/summary.js'
-import type { Report, SecretReport } from '../../src/report/types.js'
+import type { Report, SecretReport } from '../../src/model/report.js'
 import { secretNextStep } from '../../src/report/words.js'
 import { customersInEachState } from './fixtures/reports.js'
 import { expectInert, expectTablesIntact } from './structure.js'
@@ -26,7 +26,7 @@ describe('what the summary says apply will do with the secret', () => {
     ['due', 'auto', 'stays valid for 7 day(s) (overlapDays), then apply removes it'],
     ['due', 'never', 'rotate: never — apply will not rotate it'],
     ['invalid', 'never', 'rotate: never — apply will not replace it'],
-    ['invalid', 'auto', 'rotate: auto — apply adds a new password, proves it authenticates'],
+    ['invalid', 'auto', 'apply adds a new password, proves it authenticates'],
     ['missing', 'never', 'rotate: never — apply will not create it']
   ] as const)('%s with rotate: %s', (status, rotate, words) => {
     expect(secretNextStep(secret({ status, rotate }))).toContain(words)

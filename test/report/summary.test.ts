@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
 import { md } from '../../src/report/markdown.js'
 import { DEFAULT_SUMMARY_MAX_BYTES, renderSummary } from '../../src/report/summary.js'
-import type { TenantReport } from '../../src/report/types.js'
+import type { TenantReport } from '../../src/model/report.js'
 import {
   CONSENT_WORDS,
   PLAN_NOT_RUN,

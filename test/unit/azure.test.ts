@@ -1,6 +1,7 @@
 import { describe, expect, it, jest } from '@jest/globals'
 import { memoisedAssertion, oidcIdentityOf } from '../../src/azure/credentials.js'
-import { consentStatusOf, entraFailureOf } from '../../src/azure/entra-errors.js'
+import { entraFailureOf } from '../../src/azure/entra-errors.js'
+import { consentStatusOf } from '../../src/plan/consent.js'
 import { coversScope, roleAssignmentName, roleGuidOf, uuidv5 } from '../../src/azure/role-assignments.js'
 import { retryWhile } from '../../src/azure/retry.js'
 import { mapLimit } from '../../src/concurrency.js'

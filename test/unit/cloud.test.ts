@@ -28,7 +28,6 @@ describe('resolveCloud', () => {
       name: 'custom',
       authorityHost: 'https://127.0.0.1:8443',
       armAudience: 'https://management.azure.com',
-      keyVaultAudience: 'https://vault.azure.net',
       oidcAudience: 'api://AzureADTokenExchange'
     })
     expect(keyVaultUrl(cloud, 'kv-provider')).toBe('https://127.0.0.1:8444')

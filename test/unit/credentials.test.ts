@@ -1,8 +1,6 @@
 /** The credential lifecycle's judgement (src/plan/credentials.ts): pure, so every state is a fixture. */
 import { describe, expect, it } from '@jest/globals'
-import type { PasswordCredential } from '../../src/azure/app-registration.js'
-import type { SecretVersionInfo } from '../../src/azure/key-vault.js'
-import type { ObservedProvider } from '../../src/observe/types.js'
+import type { ObservedProvider, PasswordCredential, SecretVersionInfo } from '../../src/model/observed.js'
 import {
   type CredentialOptions,
   ORPHAN_GRACE_MS,
@@ -48,7 +46,7 @@ function state(passwords: PasswordCredential[], versions: SecretVersionInfo[]): 
         }
       : { status: 'missing' },
     secretVersions: versions,
-    secretProof: { status: 'authenticates' }
+    secretProof: { status: 'token' }
   }
 }
 
@@ -163,7 +161,7 @@ describe('the stored secret', () => {
   it('is invalid when Entra rejects it, and rotate: auto replaces it', () => {
     const observed = state([password('cur', 2 * DAY)], [version('v1', 'cur', 2 * DAY)])
     observed.secretProof = {
-      status: 'rejected',
+      status: 'refused',
       code: 7000215,
       detail: 'AADSTS7000215: Invalid client secret provided.'
     }
@@ -183,7 +181,7 @@ describe('the stored secret', () => {
 
   it('that could not be proven is not called current', () => {
     const observed = state([password('cur', 2 * DAY)], [version('v1', 'cur', 2 * DAY)])
-    observed.secretProof = { status: 'unproven', detail: 'connection reset' }
+    observed.secretProof = { status: 'failed', detail: 'connection reset' }
     expect(judge(observed).secret).toMatchObject({
       status: 'failed',
       reason: expect.stringContaining('connection reset')

@@ -1,6 +1,6 @@
 /** Typed fixtures for the planner and the report builder. */
-import type { Application } from '../../src/azure/app-registration.js'
-import type { TenantsConfig } from '../../src/config/types.js'
+import type { Application } from '../../src/model/observed.js'
+import type { TenantsConfig } from '../../src/model/config.js'
 
 export const at = (line: number) => ({ line, column: 5 })
 

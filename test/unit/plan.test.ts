@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
 import { planProvider, planTenants, secretVerdict } from '../../src/plan/plan.js'
-import type { ObservedProvider, ObservedTenant } from '../../src/observe/types.js'
+import type { ObservedProvider, ObservedTenant } from '../../src/model/observed.js'
 import { FABRIKAM, NORTHWIND, READER, RG_SCOPE, existingApp, secretConfig } from './fixtures.js'
 
 const NOW = new Date('2026-11-28T12:00:00Z')
@@ -169,10 +169,14 @@ describe('planTenants', () => {
       tenants([
         {
           tenantId: FABRIKAM,
-          consent: { status: 'consented', principalId: 'sp-fab' },
+          consent: { kind: 'token', principalId: 'sp-fab' },
           assignments: [{ scope: RG_SCOPE, roleDefinitionId: READER, lookup: { status: 'missing' } }]
         },
-        { tenantId: NORTHWIND, consent: { status: 'needs-consent', code: 7000229 }, assignments: [] }
+        {
+          tenantId: NORTHWIND,
+          consent: { kind: 'refused', code: 7000229, detail: 'AADSTS7000229' },
+          assignments: []
+        }
       ])
     )
     expect(steps).toEqual([
@@ -195,19 +199,29 @@ describe('planTenants', () => {
       tenants([
         {
           tenantId: FABRIKAM,
-          consent: { status: 'consented', principalId: 'sp' },
+          consent: { kind: 'token', principalId: 'sp' },
           assignments: [
             { scope: RG_SCOPE, roleDefinitionId: READER, lookup: { status: 'unverifiable', detail: '403' } }
           ]
         },
-        { tenantId: NORTHWIND, consent: { status: 'disabled', code: 7000112 }, assignments: [] }
+        {
+          tenantId: NORTHWIND,
+          consent: { kind: 'refused', code: 7000112, detail: 'AADSTS7000112' },
+          assignments: []
+        }
       ])
     )
     expect(steps).toEqual([])
   })
 
   it('is pure: the same input gives the same steps', () => {
-    const input = tenants([{ tenantId: NORTHWIND, consent: { status: 'needs-consent' }, assignments: [] }])
+    const input = tenants([
+      {
+        tenantId: NORTHWIND,
+        consent: { kind: 'refused', code: 700016, detail: 'AADSTS700016' },
+        assignments: []
+      }
+    ])
     expect(planTenants(secretConfig(), input)).toEqual(planTenants(secretConfig(), input))
   })
 })

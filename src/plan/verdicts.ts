@@ -1,14 +1,17 @@
 /**
- * Builds the one report model from the tenants file, what was observed and the plan (with outcomes after apply).
- * Every renderer — summary, comment, annotations, outputs, JSON — reads this and nothing else.
+ * The verdicts: from the tenants file, what was observed and the plan (with outcomes after apply), the one report
+ * model — every status, the drift, the totals. This is the only place that decides them; every renderer (summary,
+ * comment, annotations, outputs, JSON) reads the result and nothing else.
  */
-import type { Cloud } from '../cloud.js'
-import type { TenantConfig, TenantsConfig } from '../config/types.js'
-import type { Mode, Rotate } from '../inputs.js'
-import type { ObservedProvider, ObservedTenant } from '../observe/types.js'
-import type { CredentialJudgement } from '../plan/credentials.js'
-import { type PlanStep, desiredFederatedCredentials, federatedCredentialChanges } from '../plan/plan.js'
+import type { TenantConfig, TenantsConfig } from '../model/config.js'
+import type { ObservedProvider, ObservedTenant } from '../model/observed.js'
+import type { Cloud, Mode, Rotate } from '../model/run.js'
+import { type PlanStep, stepKey } from '../model/steps.js'
+import { roleAssignmentCommand } from './commands.js'
+import { consentVerdict } from './consent.js'
 import { consentLinks } from './consent-links.js'
+import type { CredentialJudgement } from './credentials.js'
+import { desiredFederatedCredentials, federatedCredentialChanges } from './plan.js'
 import {
   type AppReport,
   type ConsentStatus,
@@ -19,8 +22,7 @@ import {
   type SecretReport,
   type StepReport,
   type TenantReport
-} from './types.js'
-import { roleAssignmentCommand } from './words.js'
+} from '../model/report.js'
 
 export interface ReportInput {
   mode: Mode
@@ -39,7 +41,7 @@ export interface ReportInput {
   steps: PlanStep[]
   /** The secret apply stored, if any. */
   storedSecret?: { version: string; expiresOn: Date }
-  /** The planner's credential judgement (of the state after apply, when apply ran). */
+  /** The credential lifecycle's judgement (of the state after apply, when apply ran). */
   credentials: CredentialJudgement
 }
 
@@ -51,7 +53,7 @@ const PROBLEM_STATUSES: ReadonlySet<ConsentStatus> = new Set([
   'error'
 ])
 
-export function buildReport(input: ReportInput): Report {
+export function verdicts(input: ReportInput): Report {
   const steps = input.steps.map(stepReport)
   const app = appReport(input)
   const tenants = input.config.tenants.map(tenant => tenantReport(input, tenant, app.appId))
@@ -150,7 +152,7 @@ function ficReports(input: ReportInput): FederatedCredentialReport[] {
   const have = observed.status === 'found' ? observed.app.federatedCredentials : []
   const want = desiredFederatedCredentials(input.config, input.cloud.oidcAudience)
   const outcomeOf = (kind: string, name: string): string | undefined =>
-    input.steps.find(step => step.kind === kind && step.target === `federated credential ${name}`)?.outcome
+    input.steps.find(step => step.kind === kind && step.key === stepKey.federatedCredential(name))?.outcome
   const reports: FederatedCredentialReport[] = want.map(fic => {
     const existing = have.find(h => h.name === fic.name)
     if (!existing) {
@@ -176,7 +178,9 @@ function ficReports(input: ReportInput): FederatedCredentialReport[] {
 
 function tenantReport(input: ReportInput, tenant: TenantConfig, appId: string | null): TenantReport {
   const observed = input.tenants.get(tenant.tenantId)
-  const consent = observed?.consent ?? { status: 'error' as const, detail: 'not observed' }
+  const consent = observed
+    ? consentVerdict(observed.consent)
+    : { status: 'error' as const, detail: 'not observed' }
   const links =
     consent.status === 'needs-consent' && appId
       ? consentLinks({
@@ -205,13 +209,8 @@ function tenantReport(input: ReportInput, tenant: TenantConfig, appId: string | 
       const seen = observed?.assignments.find(
         a => a.scope === wanted.scope && a.roleDefinitionId === wanted.roleDefinitionId
       )
-      const step = input.steps.find(
-        s =>
-          s.kind === 'assign-role' &&
-          s.tenantId === tenant.tenantId &&
-          s.scope === wanted.scope &&
-          s.roleDefinitionId === wanted.roleDefinitionId
-      )
+      const key = stepKey.roleAssignment(tenant.tenantId, wanted.scope, wanted.roleDefinitionId)
+      const step = input.steps.find(s => s.key === key)
       const report: RoleAssignmentReport = {
         scope: wanted.scope,
         role: wanted.role,
@@ -241,7 +240,7 @@ function tenantReport(input: ReportInput, tenant: TenantConfig, appId: string | 
   }
 }
 
-/** The planner's verdict on the secret, with apply's outcome on top: rotated, or failed. */
+/** The credential judgement's verdict on the secret, with apply's outcome on top: rotated, or failed. */
 function secretReport(input: ReportInput): SecretReport {
   const credential = input.config.app.credential
   const line = credential.position.line
@@ -268,7 +267,7 @@ function secretReport(input: ReportInput): SecretReport {
     expiresOn: verdict.expiresOn,
     ...(verdict.rotatesFrom ? { rotatesFrom: verdict.rotatesFrom } : {})
   }
-  const step = input.steps.find(s => s.kind === 'create-secret' || s.kind === 'rotate-secret')
+  const step = input.steps.find(s => s.key === stepKey.secret())
   if (step?.outcome === 'failed')
     return { ...where, ...current, status: 'failed', ...(step.detail ? { detail: step.detail } : {}) }
   return {

@@ -3,8 +3,7 @@
  * report file are all made. It is also the `report-file` JSON (design: "The JSON report"). Nothing in it is a
  * secret: the secret's Key Vault version id is, its value never is.
  */
-import type { CloudName } from '../cloud.js'
-import type { Mode, Rotate } from '../inputs.js'
+import type { CloudName, Mode, Rotate } from './run.js'
 
 export const REPORT_VERSION = 1
 

@@ -22,9 +22,3 @@ export function builtInRoleId(name: string): string | undefined {
   const match = Object.entries(BUILT_IN_ROLES).find(([roleName]) => roleName.toLowerCase() === wanted)
   return match?.[1]
 }
-
-/** The built-in role's name for a GUID, for reports. */
-export function builtInRoleName(roleDefinitionId: string): string | undefined {
-  const wanted = roleDefinitionId.toLowerCase()
-  return Object.entries(BUILT_IN_ROLES).find(([, id]) => id === wanted)?.[0]
-}

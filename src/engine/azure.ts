@@ -1,0 +1,214 @@
+/**
+ * The composition root: the engine's ports, implemented with the official Azure SDKs — Microsoft Graph for the
+ * app, Key Vault for its secret, Entra's token endpoint and ARM for the customer tenants. The only module that
+ * builds SDK clients and credentials.
+ */
+import type { TokenCredential } from '@azure/identity'
+import { AppRegistrations, graphClient } from '../azure/app-registration.js'
+import { probeConsent } from '../azure/consent-probe.js'
+import {
+  assertionCredential,
+  jwtClaims,
+  memoisedAssertion,
+  type OidcIdentity,
+  secretCredential
+} from '../azure/credentials.js'
+import { AADSTS, REPLICATION_LAG_CODES, entraFailureOf } from '../azure/entra-errors.js'
+import {
+  disableSecretVersion,
+  listSecretVersions,
+  readSecret,
+  secretClient,
+  storeSecret
+} from '../azure/key-vault.js'
+import { type RetryOptions, retryWhile } from '../azure/retry.js'
+import { RoleAssignments, armClient } from '../azure/role-assignments.js'
+import { defaultScope } from '../cloud.js'
+import type { TenantsConfig } from '../model/config.js'
+import type { SecretProof } from '../model/observed.js'
+import type { AppAccess, EnginePorts, SecretsPort, TenantPort, TenantPorts } from '../model/ports.js'
+import type { Cloud } from '../model/run.js'
+
+export interface AzureSettings {
+  cloud: Cloud
+  /** The automation identity in the provider tenant. */
+  clientId: string
+  tenantId: string
+  /** GitHub's OIDC token for an audience (core.getIDToken). */
+  getIdToken: (audience: string) => Promise<string>
+  info: (message: string) => void
+  /** Registers a value to be masked in every log line (core.setSecret). */
+  mask: (value: string) => void
+  /** Retries for the directory's replication lag. */
+  retry: RetryOptions
+}
+
+/** A failure of the whole run (not of one tenant), with what to do about it. */
+export class BridgeError extends Error {
+  override name = 'BridgeError'
+}
+
+const FEDERATION_MISMATCH = new Set<number>([
+  AADSTS.noMatchingFederatedRecord,
+  AADSTS.federatedIssuerMismatch,
+  AADSTS.federatedAudienceMismatch,
+  AADSTS.noMatchingFederatedSubject,
+  AADSTS.federatedSubjectCaseMismatch
+])
+
+export function azurePorts(settings: AzureSettings, config: TenantsConfig): EnginePorts {
+  const { cloud } = settings
+  let presented: OidcIdentity | undefined
+  const getAssertion = memoisedAssertion(() => settings.getIdToken(cloud.oidcAudience), {
+    onFetched: identity => {
+      presented = identity
+      settings.info(`GitHub OIDC token: iss=${identity.iss} sub=${identity.sub} aud=${identity.aud}`)
+    }
+  })
+  const provider = assertionCredential(cloud, settings.tenantId, settings.clientId, getAssertion)
+  const credential = config.app.credential
+  const vault = credential.kind === 'secret' ? secretClient(cloud, credential.keyVault, provider) : undefined
+  const secrets: SecretsPort | undefined =
+    vault && credential.kind === 'secret'
+      ? {
+          read: () => readSecret(vault, credential.secretName, settings.mask),
+          store: (value, meta) => storeSecret(vault, credential.secretName, value, meta),
+          versions: () => listSecretVersions(vault, credential.secretName),
+          disable: version => disableSecretVersion(vault, credential.secretName, version)
+        }
+      : undefined
+
+  return {
+    // Sign in to the provider tenant first: a federated-credential mismatch is the most common set-up error, and
+    // it is clearer here, once, than as a failure of every later call.
+    signIn: async () => ({
+      ...(await signIn(provider, settings, () => presented)),
+      ...(presented ? { presentedSubject: presented.sub } : {})
+    }),
+    provider: {
+      apps: new AppRegistrations(graphClient(cloud, provider), settings.retry),
+      ...(secrets ? { secrets } : {}),
+      proveSecret: (appId, value) =>
+        proveSecret(secretCredential(cloud, settings.tenantId, appId, value), settings),
+      checkStoredSecret: (appId, value) =>
+        checkStoredSecret(secretCredential(cloud, settings.tenantId, appId, value), settings),
+      mask: settings.mask
+    },
+    tenants: access => tenantPorts(settings, config, access, getAssertion)
+  }
+}
+
+/** The app in each customer tenant, signed in with its own credential: the secret, or the GitHub assertion. */
+function tenantPorts(
+  settings: AzureSettings,
+  config: TenantsConfig,
+  access: AppAccess,
+  getAssertion: () => Promise<string>
+): TenantPorts {
+  const { cloud } = settings
+  const { app, secret } = access
+  const signInAsApp = (tenantId: string): TokenCredential | undefined => {
+    if (!app) return undefined
+    if (config.app.credential.kind === 'federated') {
+      return assertionCredential(cloud, tenantId, app.appId, getAssertion)
+    }
+    return secret === undefined ? undefined : secretCredential(cloud, tenantId, app.appId, secret)
+  }
+  // One port per tenant, so that MSAL's token cache serves the role-assignment reads after the probe.
+  const ports = new Map<string, TenantPort | undefined>()
+  const portFor = (tenantId: string): TenantPort | undefined => {
+    const credential = signInAsApp(tenantId)
+    if (!credential) return undefined
+    const assignments = (scope: string) =>
+      new RoleAssignments(() => armClient(cloud, credential, scope), settings.retry)
+    return {
+      probeConsent: () =>
+        probeConsent(credential, {
+          armAudience: cloud.armAudience,
+          freshCredential: access.freshCredential ? settings.retry : undefined,
+          mask: settings.mask
+        }),
+      checkRoleAssignment: (scope, roleDefinitionId, principalId) =>
+        assignments(scope).check(scope, roleDefinitionId, principalId),
+      assignRole: (scope, roleDefinitionId, principalId) =>
+        assignments(scope).assign(scope, roleDefinitionId, principalId)
+    }
+  }
+  return {
+    tenant: tenantId => {
+      if (!ports.has(tenantId)) ports.set(tenantId, portFor(tenantId))
+      return ports.get(tenantId)
+    },
+    noCredentialReason: noCredentialReason(config, access.storedSecret)
+  }
+}
+
+/** Signs in as the automation identity; returns its object id (the token's `oid`) for fix commands. */
+async function signIn(
+  credential: TokenCredential,
+  settings: AzureSettings,
+  presented: () => OidcIdentity | undefined
+): Promise<{ automationObjectId?: string }> {
+  try {
+    const token = await credential.getToken(defaultScope(settings.cloud.graphAudience))
+    if (!token) throw new Error('no token')
+    settings.mask(token.token)
+    const oid = jwtClaims(token.token).oid
+    return { automationObjectId: typeof oid === 'string' ? oid : undefined }
+  } catch (error) {
+    throw new BridgeError(signInFailure(error, settings, presented()))
+  }
+}
+
+function signInFailure(error: unknown, settings: AzureSettings, presented: OidcIdentity | undefined): string {
+  const failure = entraFailureOf(error)
+  const code = failure.code === undefined ? '' : ` (AADSTS${failure.code})`
+  if (failure.code !== undefined && FEDERATION_MISMATCH.has(failure.code) && presented) {
+    return (
+      `Sign-in to the provider tenant ${settings.tenantId} failed${code}: no federated credential on client-id ${settings.clientId} ` +
+      `matches this workflow's token (issuer ${presented.iss}, subject ${presented.sub}, audience ${presented.aud}). ` +
+      'Add a federated credential with exactly this subject — it is case-sensitive — to the automation identity.'
+    )
+  }
+  return `Sign-in to the provider tenant ${settings.tenantId} as client-id ${settings.clientId} failed${code}: ${failure.message}`
+}
+
+function noCredentialReason(config: TenantsConfig, stored: AppAccess['storedSecret']): string {
+  const credential = config.app.credential
+  if (credential.kind !== 'secret') return 'The app has no credential to sign in with.'
+  return stored === 'missing'
+    ? `Key Vault has no secret ${credential.secretName} yet: apply creates one; consent is checked with it.`
+    : `The app's secret could not be read from Key Vault ${credential.keyVault}.`
+}
+
+/** A new secret replicates for seconds before it authenticates; until then Entra says it is invalid. */
+async function proveSecret(credential: TokenCredential, settings: AzureSettings): Promise<void> {
+  await retryWhile(
+    async () => {
+      const token = await credential.getToken(defaultScope(settings.cloud.armAudience))
+      if (!token) throw new Error('no token')
+      settings.mask(token.token)
+    },
+    error => {
+      const code = entraFailureOf(error).code
+      return code !== undefined && REPLICATION_LAG_CODES.has(code)
+    },
+    settings.retry
+  )
+}
+
+/** One token request with the stored secret, in the provider tenant: Entra's answer, judged by the planner. */
+async function checkStoredSecret(credential: TokenCredential, settings: AzureSettings): Promise<SecretProof> {
+  try {
+    const token = await credential.getToken(defaultScope(settings.cloud.armAudience))
+    if (!token) return { status: 'failed', detail: 'Entra returned no token.' }
+    settings.mask(token.token)
+    return { status: 'token' }
+  } catch (error) {
+    const failure = entraFailureOf(error)
+    const message = failure.message.split(/\r?\n/)[0] ?? ''
+    if (failure.code === undefined) return { status: 'failed', detail: message }
+    const detail = message.startsWith('AADSTS') ? message : `AADSTS${failure.code}: ${message}`
+    return { status: 'refused', code: failure.code, detail }
+  }
+}

@@ -1,0 +1,184 @@
+/**
+ * The engine: observe → plan → apply → verdicts, for the provider (app, credentials, secret) and then the customer
+ * tenants, through ports only. It knows neither GitHub Actions nor the Azure SDKs, so the action, a test with fakes,
+ * a command-line front-end or one shard of a matrix job can all run it.
+ */
+import type { AppRef } from '../apply/apply.js'
+import { applyProvider, applyTenants } from '../apply/apply.js'
+import type { TenantsConfig } from '../model/config.js'
+import type { ObservedProvider, ObservedTenant } from '../model/observed.js'
+import type { EnginePorts } from '../model/ports.js'
+import type { Report } from '../model/report.js'
+import type { Cloud, Mode, Rotate } from '../model/run.js'
+import type { PlanStep } from '../model/steps.js'
+import { observeCredentials } from '../observe/credentials.js'
+import { observeProvider, observeTenants } from '../observe/observe.js'
+import { type CredentialJudgement, judgeCredentials } from '../plan/credentials.js'
+import { ownerFixCommand } from '../plan/commands.js'
+import { planProvider, planTenants } from '../plan/plan.js'
+import { verdicts } from '../plan/verdicts.js'
+
+export interface EngineRequest {
+  mode: Mode
+  rotate: Rotate
+  /** Endpoints and audiences: consent links and federated credentials' default audience depend on them. */
+  cloud: Cloud
+  /** Customer tenants processed at once. */
+  concurrency: number
+  now: () => Date
+}
+
+/**
+ * One run over the tenants file — or over a slice of its tenants (a shard): the customer phase only ever reaches
+ * the tenants in `config.tenants`.
+ */
+export async function runEngine(
+  request: EngineRequest,
+  config: TenantsConfig,
+  ports: EnginePorts
+): Promise<Report> {
+  const { automationObjectId, presentedSubject } = await ports.signIn()
+  const provider = await runProviderPhase(request, config, ports, presentedSubject)
+  const tenants = await runTenantPhase(request, config, provider, ports)
+  const observedApp = provider.observed.app
+  return verdicts({
+    mode: request.mode,
+    rotate: request.rotate,
+    cloud: request.cloud,
+    config,
+    now: request.now(),
+    provider: provider.observed,
+    app: provider.app,
+    ownerFixCommand:
+      observedApp.status === 'not-owned'
+        ? ownerFixCommand(config.app.uniqueName, automationObjectId)
+        : undefined,
+    tenants: tenants.observed,
+    steps: [...provider.steps, ...tenants.steps],
+    storedSecret: provider.storedSecret,
+    credentials: provider.credentials
+  })
+}
+
+interface ProviderPhase {
+  observed: ObservedProvider
+  steps: PlanStep[]
+  /** The app's ids, once it exists. */
+  app?: AppRef
+  /** The secret the app signs in with (kind: secret), already masked. */
+  secret?: string
+  storedSecret?: { version: string; expiresOn: Date }
+  /** This run wrote the app's credential: customer tenants may not see it yet. */
+  freshCredential: boolean
+  /** The credential lifecycle's judgement, of the state after apply when apply ran. */
+  credentials: CredentialJudgement
+}
+
+/** The app, its credentials and its secret in the provider tenant: observe, plan, and in apply mode, apply. */
+async function runProviderPhase(
+  request: EngineRequest,
+  config: TenantsConfig,
+  ports: EnginePorts,
+  presentedSubject: string | undefined
+): Promise<ProviderPhase> {
+  // Observes the provider with every Key Vault version and the proof of the stored secret, and judges credentials.
+  const observeAll = async (rotate: Rotate, leftBehind: readonly string[] = []) => {
+    const first = await observeProvider(config, ports.provider)
+    const observed = await observeCredentials(first.observed, first.secretValue, ports.provider)
+    const judged = judgeCredentials(config, observed, {
+      rotate,
+      now: request.now(),
+      ...(presentedSubject ? { presentedSubject } : {}),
+      leftBehind
+    })
+    return { observed, secretValue: first.secretValue, judged }
+  }
+  const { observed, secretValue, judged } = await observeAll(request.rotate)
+  const steps = planProvider(config, observed, {
+    rotate: request.rotate,
+    now: request.now(),
+    oidcAudience: request.cloud.oidcAudience,
+    credentials: judged
+  })
+  const app =
+    observed.app.status === 'found' ? { id: observed.app.app.id, appId: observed.app.app.appId } : undefined
+  if (request.mode !== 'apply')
+    return { observed, steps, app, secret: secretValue, freshCredential: false, credentials: judged }
+
+  const applied = await applyProvider(steps, app, {
+    ...ports.provider,
+    uniqueName: config.app.uniqueName,
+    now: request.now
+  })
+  return {
+    observed,
+    steps: applied.steps,
+    app: applied.app,
+    secret: applied.secret?.value ?? secretValue,
+    ...(applied.secret
+      ? { storedSecret: { version: applied.secret.version, expiresOn: applied.secret.expiresOn } }
+      : {}),
+    freshCredential: applied.changed,
+    // Judged as the state stands: no further rotation is planned on top of the one this run made.
+    credentials: await credentialsAfterApply(applied.steps, judged, () =>
+      observeAll('never', applied.leftBehind)
+    )
+  }
+}
+
+const CREDENTIAL_STEPS: ReadonlySet<string> = new Set([
+  'create-secret',
+  'rotate-secret',
+  'remove-orphan',
+  'retire-password',
+  'disable-kv-version'
+])
+
+/**
+ * The credentials as they are after apply: read again when apply tried to change them (a clean-up that failed
+ * shows as the orphan it left). If that read fails, the judgement before apply stands, and says so.
+ */
+async function credentialsAfterApply(
+  steps: readonly PlanStep[],
+  before: CredentialJudgement,
+  observeAgain: () => Promise<{ judged: CredentialJudgement }>
+): Promise<CredentialJudgement> {
+  if (!steps.some(step => CREDENTIAL_STEPS.has(step.kind) && step.outcome !== 'skipped')) return before
+  try {
+    const after = (await observeAgain()).judged
+    // The secret's verdict is the one apply acted on (its outcome is laid over it); the list is as it is now.
+    return { ...after, secret: before.secret, notices: [...new Set([...before.notices, ...after.notices])] }
+  } catch (error) {
+    return {
+      ...before,
+      notices: [
+        ...before.notices,
+        `The credentials could not be read again after apply (${(error as Error).message}); the list shows them as they were before.`
+      ]
+    }
+  }
+}
+
+/** Consent and role assignments in the customer tenants, signed in as the app there. */
+async function runTenantPhase(
+  request: EngineRequest,
+  config: TenantsConfig,
+  provider: ProviderPhase,
+  ports: EnginePorts
+): Promise<{ observed: Map<string, ObservedTenant>; steps: PlanStep[] }> {
+  const tenantPorts = ports.tenants({
+    app: provider.app,
+    secret: provider.secret,
+    storedSecret: provider.observed.secret.status,
+    freshCredential: provider.freshCredential
+  })
+  const appPresence = provider.app
+    ? 'exists'
+    : provider.observed.app.status === 'missing'
+      ? 'missing'
+      : 'unknown'
+  const observed = await observeTenants(config.tenants, appPresence, tenantPorts, request.concurrency)
+  const steps = planTenants(config, observed)
+  if (request.mode !== 'apply') return { observed, steps }
+  return { observed, steps: await applyTenants(steps, tenantPorts) }
+}

@@ -1,0 +1,159 @@
+/**
+ * What the action found in Azure — the input of the (pure) planner, next to the tenants file. These are facts as
+ * the services gave them, not verdicts: the planner decides what they mean.
+ */
+
+/** Documented value. Source: https://learn.microsoft.com/graph/api/resources/application */
+export const MULTI_TENANT_AUDIENCE = 'AzureADMultipleOrgs'
+
+export interface FederatedCredential {
+  id: string
+  name: string
+  issuer: string
+  subject: string
+  audiences: string[]
+  description?: string | null
+}
+
+export interface PasswordCredential {
+  keyId: string
+  displayName: string | null
+  startDateTime: string | null
+  endDateTime: string | null
+  hint: string | null
+}
+
+/** A certificate credential (keyCredentials); reported, never changed by the action. */
+export interface KeyCredential {
+  keyId: string
+  displayName: string | null
+  type: string | null
+  usage: string | null
+  startDateTime: string | null
+  endDateTime: string | null
+}
+
+export interface Application {
+  id: string
+  appId: string
+  uniqueName: string
+  displayName: string
+  signInAudience: string
+  redirectUris: string[]
+  passwordCredentials: PasswordCredential[]
+  keyCredentials: KeyCredential[]
+  federatedCredentials: FederatedCredential[]
+}
+
+export interface ServicePrincipal {
+  id: string
+  accountEnabled: boolean
+}
+
+export type AppLookup =
+  { status: 'found'; app: Application } | { status: 'missing' } | { status: 'not-owned'; detail: string }
+
+/** What the app should look like; the upsert sends exactly this. */
+export interface AppShape {
+  displayName: string
+  signInAudience: string
+  redirectUris: string[]
+}
+
+export interface NewPassword {
+  keyId: string
+  /** The secret value: returned once, by addPassword only. */
+  secretText: string
+  endDateTime: string
+}
+
+/** Whether the multi-tenant app exists: `unknown` when it could not be read (then no tenant can be judged). */
+export type AppPresence = 'exists' | 'missing' | 'unknown'
+
+export type ObservedApp =
+  | { status: 'found'; app: Application; servicePrincipal?: ServicePrincipal }
+  | { status: 'missing' }
+  | { status: 'not-owned'; detail: string; automationObjectId?: string }
+  | { status: 'error'; detail: string }
+
+/** The app's secret in Key Vault; its value is never part of the observed state. */
+export type ObservedSecret =
+  | { status: 'not-configured' }
+  | { status: 'found'; version: string; expiresOn?: Date; keyId?: string }
+  | { status: 'missing' }
+  | { status: 'error'; detail: string }
+
+export interface StoredSecret {
+  /** The secret value: mask it before anything else happens with it. */
+  value: string
+  version: string
+  expiresOn?: Date
+  keyId?: string
+}
+
+export type SecretLookup = { status: 'found'; secret: StoredSecret } | { status: 'missing' }
+
+/**
+ * What a customer tenant's token endpoint answered when the app asked it for a token:
+ * - `token`: a token, so the app has an enabled service principal there (the token's `oid`);
+ * - `refused`: Entra said no, with its AADSTS number when it gave one;
+ * - `no-authority`: Entra has no OpenID configuration for the tenant in this cloud;
+ * - `failed`: no answer that says anything about the tenant (a network failure, an unforeseen error);
+ * - `not-asked`: the action had nothing to ask with (no app yet, the app unreadable, no credential).
+ */
+export type ConsentObservation =
+  | { kind: 'token'; principalId?: string }
+  | { kind: 'refused'; code?: number; traceId?: string; detail: string }
+  | { kind: 'no-authority'; detail: string }
+  | { kind: 'failed'; detail: string }
+  | { kind: 'not-asked'; because: 'app-missing' | 'app-unknown' | 'no-credential'; detail: string }
+
+/** A role assignment as ARM showed it: held at the scope or above it, absent, or unreadable. */
+export type AssignmentLookup =
+  { status: 'present'; via: string } | { status: 'missing' } | { status: 'unverifiable'; detail: string }
+
+export type AssignOutcome =
+  | { status: 'applied' }
+  | { status: 'present' }
+  | { status: 'not-permitted'; detail: string }
+  | { status: 'failed'; detail: string }
+
+export interface ObservedAssignment {
+  scope: string
+  roleDefinitionId: string
+  lookup: AssignmentLookup | { status: 'skipped' }
+}
+
+export interface ObservedTenant {
+  tenantId: string
+  consent: ConsentObservation
+  assignments: ObservedAssignment[]
+}
+
+/** One version of the secret, without its value: what the credential lifecycle matches against the app. */
+export interface SecretVersionInfo {
+  version: string
+  enabled: boolean
+  /** The `entra-key-id` tag: the password whose value the version holds. */
+  keyId?: string
+  createdOn?: Date
+  expiresOn?: Date
+}
+
+/**
+ * What Entra answered when the action asked for a token with the stored secret (in the provider tenant): a token,
+ * a refusal with its AADSTS number, or no answer that says anything about the secret. The planner decides.
+ */
+export type SecretProof =
+  | { status: 'token' }
+  | { status: 'refused'; code?: number; detail: string }
+  | { status: 'failed'; detail: string }
+
+export interface ObservedProvider {
+  app: ObservedApp
+  secret: ObservedSecret
+  /** Every version of the secret, metadata only, newest first; absent when not read. */
+  secretVersions?: SecretVersionInfo[] | { error: string }
+  /** The stored secret's proof; absent when there was nothing to prove. */
+  secretProof?: SecretProof
+}
