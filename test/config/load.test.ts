@@ -36,7 +36,7 @@ const EXPECTED_EXAMPLE: TenantsConfig = {
         subject: 'repo:contoso/tenant-onboarding:environment:production',
         audiences: ['api://AzureADTokenExchange'],
         description: 'Deployments from the tenant-onboarding repository',
-        position: { line: 32, column: 7 }
+        position: { line: 34, column: 7 }
       }
     ],
     position: { line: 7, column: 1 }
@@ -50,16 +50,16 @@ const EXPECTED_EXAMPLE: TenantsConfig = {
           scope: `${SUBSCRIPTION_A}/resourceGroups/rg-shared`,
           role: 'Reader',
           roleDefinitionId: 'acdd72a7-3385-48ef-bd42-f606fba81ae7',
-          position: { line: 53, column: 9 }
+          position: { line: 55, column: 9 }
         },
         {
           scope: `${SUBSCRIPTION_A}/resourceGroups/rg-shared/providers/Microsoft.KeyVault/vaults/kv-cmk`,
           role: 'Key Vault Crypto Service Encryption User',
           roleDefinitionId: 'e147488a-f6f5-4113-8e2d-b22465e65bf6',
-          position: { line: 56, column: 9 }
+          position: { line: 58, column: 9 }
         }
       ],
-      position: { line: 47, column: 5 }
+      position: { line: 49, column: 5 }
     },
     {
       name: 'Northwind Traders',
@@ -69,16 +69,16 @@ const EXPECTED_EXAMPLE: TenantsConfig = {
           scope: SUBSCRIPTION_B,
           role: 'Reader',
           roleDefinitionId: 'acdd72a7-3385-48ef-bd42-f606fba81ae7',
-          position: { line: 62, column: 9 }
+          position: { line: 64, column: 9 }
         },
         {
           scope: `${SUBSCRIPTION_B}/resourceGroups/rg-data/providers/Microsoft.Storage/storageAccounts/stnorthwind`,
           role: '9d1c3f2a-6b7e-4a8d-b5c6-1e2f3a4b5c6d',
           roleDefinitionId: '9d1c3f2a-6b7e-4a8d-b5c6-1e2f3a4b5c6d',
-          position: { line: 65, column: 9 }
+          position: { line: 67, column: 9 }
         }
       ],
-      position: { line: 58, column: 5 }
+      position: { line: 60, column: 5 }
     }
   ]
 }
