@@ -216,6 +216,17 @@ function secretJudgement(
     }
   }
   const proof = observed.secretProof
+  const started = currentPassword?.startDateTime ? Date.parse(currentPassword.startDateTime) : Number.NaN
+  const grace = options.graceMs ?? ORPHAN_GRACE_MS
+  if (proof?.status === 'refused' && rejectsTheSecret(proof) && options.now.getTime() - started < grace) {
+    // A password Entra has not replicated everywhere yet is refused as if it were wrong (AADSTS7000215), for
+    // seconds after it was added: within the grace that is not proof enough to replace it again.
+    return {
+      ...base,
+      status: 'failed',
+      reason: `The stored secret was refused (${proof.detail}), but its password is younger than the grace (${grace / 60_000} minutes) and may not have replicated yet; the next run judges it again.`
+    }
+  }
   if (proof?.status === 'refused' && rejectsTheSecret(proof)) {
     return {
       ...base,

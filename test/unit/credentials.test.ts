@@ -179,6 +179,21 @@ describe('the stored secret', () => {
     ])
   })
 
+  it('refused within the grace of its password: not replaced again yet, perhaps still replicating', () => {
+    const observed = state([password('cur', 60_000)], [version('v1', 'cur', 60_000)])
+    observed.secretProof = {
+      status: 'refused',
+      code: 7000215,
+      detail: 'AADSTS7000215: Invalid client secret provided.'
+    }
+    const j = judge(observed)
+    expect(j.secret).toMatchObject({
+      status: 'failed',
+      reason: expect.stringContaining('may not have replicated yet')
+    })
+    expect(kinds(j)).toEqual([])
+  })
+
   it('that could not be proven is not called current', () => {
     const observed = state([password('cur', 2 * DAY)], [version('v1', 'cur', 2 * DAY)])
     observed.secretProof = { status: 'failed', detail: 'connection reset' }
