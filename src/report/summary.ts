@@ -19,6 +19,7 @@ import type {
 } from '../model/report.js'
 import {
   APP_WORDS,
+  appNextStep,
   CONSENT_WORDS,
   CREDENTIAL_STATE_WORDS,
   MODE_WORDS,
@@ -170,7 +171,7 @@ function appBlocks(report: Report): string[] {
   const blocks = [
     `**App** ${md(app.displayName)} (${mdCode(app.uniqueName)})${id} · **${words.label}**: ${md(words.meaning)}` +
       (app.detail ? ` ${md(app.detail)}` : '') +
-      (words.next ? ` ${md(words.next)}${app.fixCommand ? ':' : '.'}` : '')
+      (appNextStep(app) ? ` ${md(appNextStep(app))}${app.fixCommand ? ':' : '.'}` : '')
   ]
   if (app.fixCommand) blocks.push('', mdCodeBlock(app.fixCommand, 'sh'))
   if (app.federatedCredentials.length > 0) {
