@@ -16,6 +16,7 @@ import { observeProvider, observeTenants } from '../observe/observe.js'
 import { type CredentialJudgement, judgeCredentials } from '../plan/credentials.js'
 import { ownerFixCommand } from '../plan/commands.js'
 import { planProvider, planTenants } from '../plan/plan.js'
+import { identityVerdict } from '../plan/privilege.js'
 import { verdicts } from '../plan/verdicts.js'
 
 export interface EngineRequest {
@@ -37,7 +38,7 @@ export async function runEngine(
   config: TenantsConfig,
   ports: EnginePorts
 ): Promise<Report> {
-  const { automationObjectId, presentedSubject } = await ports.signIn()
+  const { automationObjectId, graphRoles, presentedSubject } = await ports.signIn()
   const provider = await runProviderPhase(request, config, ports, presentedSubject)
   const tenants = await runTenantPhase(request, config, provider, ports)
   const observedApp = provider.observed.app
@@ -56,7 +57,8 @@ export async function runEngine(
     tenants: tenants.observed,
     steps: [...provider.steps, ...tenants.steps],
     storedSecret: provider.storedSecret,
-    credentials: provider.credentials
+    credentials: provider.credentials,
+    identity: identityVerdict(request.mode, automationObjectId, graphRoles)
   })
 }
 

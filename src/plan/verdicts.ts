@@ -16,6 +16,7 @@ import {
   type AppReport,
   type ConsentStatus,
   type FederatedCredentialReport,
+  type IdentityReport,
   REPORT_VERSION,
   type Report,
   type RoleAssignmentReport,
@@ -43,6 +44,8 @@ export interface ReportInput {
   storedSecret?: { version: string; expiresOn: Date }
   /** The credential lifecycle's judgement (of the state after apply, when apply ran). */
   credentials: CredentialJudgement
+  /** The automation identity's permissions, judged. */
+  identity?: IdentityReport
 }
 
 const PROBLEM_STATUSES: ReadonlySet<ConsentStatus> = new Set([
@@ -73,6 +76,7 @@ export function verdicts(input: ReportInput): Report {
     generatedAt: input.now.toISOString(),
     cloud: input.cloud.name,
     tenantsFile: input.config.file,
+    ...(input.identity ? { identity: input.identity } : {}),
     app,
     tenants,
     secret,

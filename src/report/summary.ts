@@ -20,6 +20,7 @@ import type {
 import {
   APP_WORDS,
   appNextStep,
+  identityFinding,
   CONSENT_WORDS,
   CREDENTIAL_STATE_WORDS,
   MODE_WORDS,
@@ -150,6 +151,7 @@ function summaryBlocks(report: Report, level: Level, reportFile: string): string
     ...notes.flatMap(note => ['', note]),
     ...report.notices.flatMap(notice => ['', `> **Notice**: ${md(notice)}`]),
     '',
+    ...identityBlock(report),
     ...appBlocks(report),
     '',
     secretBlock(report),
@@ -162,6 +164,11 @@ function summaryBlocks(report: Report, level: Level, reportFile: string): string
     ...detailed.flatMap(tenantDetails),
     ...stepBlocks(report, steps)
   ]
+}
+
+function identityBlock(report: Report): string[] {
+  const finding = identityFinding(report.identity)
+  return finding ? [`**Least privilege** ${md(finding)}`, ''] : []
 }
 
 function appBlocks(report: Report): string[] {
