@@ -74,6 +74,15 @@ declare const tenantsSchema: {
               readonly default: 90
               readonly errorMessage: 'a whole number of days from 1 to 730'
             }
+            readonly overlapDays: {
+              readonly title: 'Overlap (days)'
+              readonly description: 'After a new secret is proven and stored, the password it replaced stays valid this many days so running workloads pick up the new Key Vault version; then apply removes it and disables its Key Vault version. 0–729 and less than lifetimeDays. Default 7.'
+              readonly type: 'integer'
+              readonly minimum: 0
+              readonly maximum: 729
+              readonly default: 7
+              readonly errorMessage: 'a whole number of days, at least 0 and less than lifetimeDays'
+            }
             readonly rotateBeforeDays: {
               readonly title: 'Rotate before expiry (days)'
               readonly description: 'Rotate when the current secret expires within this many days; at least 1 and less than lifetimeDays. Default 30.'

@@ -115,12 +115,9 @@ function customCloud(json: string): Cloud {
   }
   const defaults = KNOWN_CLOUDS.AzureCloud
   const keyVaultUrls = vaultUrls(fields.keyVaultUrls)
+  // Optional: a secretless app (credential.kind: federated) uses no Key Vault; keyVaultProblem() asks for it
+  // once the tenants file says a secret is kept.
   const keyVaultDnsSuffix = optionalString(fields, 'keyVaultDnsSuffix')
-  if (keyVaultDnsSuffix === undefined && Object.keys(keyVaultUrls).length === 0) {
-    throw new CloudError(
-      'cloud-endpoints needs keyVaultDnsSuffix (e.g. "vault.example") or keyVaultUrls ({"name": "https://…"})'
-    )
-  }
   return {
     name: 'custom',
     authorityHost: httpsUrl(fields, 'authorityHost', true),
@@ -190,6 +187,19 @@ export function keyVaultUrl(cloud: Cloud, keyVault: string): string {
     )
   }
   return `https://${keyVault.toLowerCase()}.${cloud.keyVaultDnsSuffix}`
+}
+
+/**
+ * Why the vault of a `kind: secret` credential cannot be reached in this cloud, or undefined when it can: checked
+ * before any request, so a custom cloud without Key Vault endpoints fails clearly only when a vault is needed.
+ */
+export function keyVaultProblem(cloud: Cloud, keyVault: string): string | undefined {
+  try {
+    keyVaultUrl(cloud, keyVault)
+    return undefined
+  } catch (error) {
+    return `credential.kind is secret, so the app's secret is kept in Key Vault: ${(error as Error).message}`
+  }
 }
 
 /** The `.default` scope that asks for a token for a resource audience. */

@@ -8,6 +8,7 @@ import { join } from 'node:path'
 import * as core from '@actions/core'
 import * as github from '@actions/github'
 import { BridgeError, runBridge } from './engine/index.js'
+import { keyVaultProblem } from './cloud.js'
 import { loadTenantsFile } from './config/load.js'
 import type { ConfigProblem } from './model/config.js'
 import { type Inputs, InputError, getInputs } from './inputs.js'
@@ -29,6 +30,14 @@ export async function run(): Promise<void> {
     const inputs = getInputs(name => core.getInput(name))
     const loaded = await loadTenantsFile(inputs.tenantsFile)
     if (!loaded.ok) return reportConfigProblems(loaded.problems)
+    const credential = loaded.config.app.credential
+    const vaultProblem =
+      credential.kind === 'secret' ? keyVaultProblem(inputs.cloud, credential.keyVault) : undefined
+    if (vaultProblem) {
+      return reportConfigProblems([
+        { file: loaded.config.file, ...credential.position, message: vaultProblem }
+      ])
+    }
     const refusal = inputs.mode === 'apply' ? applyRefusal(github.context.eventName) : undefined
     if (refusal) throw new InputError(refusal)
     if (!process.env.ACTIONS_ID_TOKEN_REQUEST_URL || !process.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN) {

@@ -5,7 +5,7 @@
  * fresh `etb-workspace-*` folder in the temp dir) is removed once everything is read: nothing is left behind.
  */
 import { spawn } from 'node:child_process'
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join, relative } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -43,6 +43,8 @@ export interface ActionRunOptions {
   event?: object
   /** Extra environment (overrides). */
   env?: Record<string, string>
+  /** Aborting it kills the process with SIGKILL, as a runner that loses its machine would. */
+  signal?: AbortSignal
 }
 
 /** GITHUB_OUTPUT's multi-line format: `name<<DELIMITER\nvalue\nDELIMITER`. */
@@ -122,7 +124,14 @@ async function runIn(workspace: string, options: ActionRunOptions): Promise<Acti
   }
   Object.assign(env, options.env)
 
-  const child = spawn(process.execPath, [DIST], { cwd: workspace, env, stdio: ['ignore', 'pipe', 'pipe'] })
+  const child = spawn(process.execPath, [DIST], {
+    cwd: workspace,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    ...(options.signal ? { signal: options.signal, killSignal: 'SIGKILL' as const } : {})
+  })
+  // An abort is reported as an 'error' event; the exit code (null → -1) says the rest.
+  child.on('error', () => undefined)
   let stdout = ''
   let stderr = ''
   child.stdout.on('data', chunk => (stdout += chunk))
@@ -133,7 +142,7 @@ async function runIn(workspace: string, options: ActionRunOptions): Promise<Acti
   const summary = readFileSync(summaryFile, 'utf8')
   const outputs = parseOutputs(outputsText)
   const reportFile = outputs['report-file']
-  const reportText = reportFile ? readFileSync(reportFile, 'utf8') : ''
+  const reportText = reportFile && existsSync(reportFile) ? readFileSync(reportFile, 'utf8') : ''
   return {
     exitCode,
     stdout,
@@ -142,8 +151,8 @@ async function runIn(workspace: string, options: ActionRunOptions): Promise<Acti
     summary,
     everything: [stdout, stderr, outputsText, summary, reportText].join('\n'),
     workspace,
-    reportFolder: reportFile ? filesUnder(dirname(reportFile)) : {},
-    ...(reportFile ? { reportFile, report: JSON.parse(reportText) as unknown } : {})
+    reportFolder: reportFile && existsSync(dirname(reportFile)) ? filesUnder(dirname(reportFile)) : {},
+    ...(reportFile && reportText ? { reportFile, report: JSON.parse(reportText) as unknown } : {})
   }
 }
 

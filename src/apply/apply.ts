@@ -1,9 +1,10 @@
 /**
  * Carries out the plan's write steps, in order, and records each outcome. Only reached in `apply` mode. A failed
- * step skips the steps that depend on it; the old secret is never touched before a new one is stored and proven.
+ * step skips the steps that depend on it; the old secret is never touched before a new one is proven and stored.
  */
 import type { ProviderPorts, TenantPorts } from '../model/ports.js'
 import type { PlanStep } from '../model/steps.js'
+import { applyCredentialStep } from './credentials.js'
 
 /** The app as apply knows it: from the observed state, or from the create response. */
 export interface AppRef {
@@ -21,11 +22,10 @@ export interface ProviderApplyResult {
   app?: AppRef
   /** The new secret, when one was stored (already masked). */
   secret?: { value: string; version: string; expiresOn: Date }
+  /** Managed passwords this run could not remove (credentials.ts). */
+  leftBehind: string[]
   changed: boolean
 }
-
-const SECRET_DISPLAY_NAME = 'entra-tenant-bridge'
-const DAY_MS = 86_400_000
 
 export async function applyProvider(
   steps: PlanStep[],
@@ -33,15 +33,19 @@ export async function applyProvider(
   writers: ProviderWriters
 ): Promise<ProviderApplyResult> {
   const done: PlanStep[] = []
-  const result: ProviderApplyResult = { steps: done, app, changed: false }
+  const result: ProviderApplyResult = { steps: done, app, leftBehind: [], changed: false }
   let blocked: string | undefined
+  // Retiring what a rotation replaces waits for the rotation: the old secret stays unless the new one is stored.
+  let rotation: 'done' | 'not done' = 'done'
   for (const step of steps) {
     if (!step.write) {
       done.push({ ...step, outcome: 'manual' })
       continue
     }
-    if (blocked) {
-      done.push({ ...step, outcome: 'skipped', detail: blocked })
+    const waitsForRotation = 'afterRotation' in step && step.afterRotation && rotation !== 'done'
+    if (blocked || waitsForRotation) {
+      if (step.kind === 'create-secret' || step.kind === 'rotate-secret') rotation = 'not done'
+      done.push({ ...step, outcome: 'skipped', detail: blocked ?? 'skipped: the rotation did not complete' })
       continue
     }
     try {
@@ -50,6 +54,7 @@ export async function applyProvider(
       done.push({ ...step, outcome: 'done', ...(detail ? { detail } : {}) })
     } catch (error) {
       done.push({ ...step, outcome: 'failed', detail: (error as Error).message })
+      if (step.kind === 'create-secret' || step.kind === 'rotate-secret') rotation = 'not done'
       if (step.kind === 'create-app' || step.kind === 'update-app') blocked = `skipped: ${step.kind} failed`
     }
   }
@@ -96,56 +101,13 @@ async function applyProviderStep(
       return undefined
     case 'create-secret':
     case 'rotate-secret':
-      return rotateSecret(step.lifetimeDays, appRef(), result, writers)
+    case 'remove-orphan':
+    case 'retire-password':
+    case 'disable-kv-version':
+      return applyCredentialStep(step, appRef(), result, writers)
     default:
       throw new Error(`${step.kind} is not a provider write step`)
   }
-}
-
-/**
- * Adds a password, proves it authenticates, then stores it as a new Key Vault version. The old password is left
- * in place to expire on its own, so workloads that still hold it keep working. A new password that never
- * authenticates, or cannot be stored, is removed again: nothing can depend on it.
- */
-async function rotateSecret(
-  lifetimeDays: number,
-  app: AppRef,
-  result: ProviderApplyResult,
-  writers: ProviderWriters
-): Promise<string> {
-  const end = new Date(writers.now().getTime() + lifetimeDays * DAY_MS)
-  const created = await writers.apps.addPassword(
-    app.id,
-    `${SECRET_DISPLAY_NAME} ${writers.now().toISOString().slice(0, 10)}`,
-    end
-  )
-  writers.mask(created.secretText)
-  // Until it is stored, nothing can depend on the new password: on any failure it is removed again.
-  const discard = async (why: string, error: unknown): Promise<never> => {
-    await writers.apps.removePassword(app.id, created.keyId).catch(() => undefined)
-    throw new Error(`${why}, so it was removed and the old one kept: ${(error as Error).message}`, {
-      cause: error
-    })
-  }
-  try {
-    await writers.proveSecret(app.appId, created.secretText)
-  } catch (error) {
-    return discard('the new secret did not authenticate', error)
-  }
-  const expiresOn = new Date(created.endDateTime)
-  let stored: { version: string }
-  try {
-    if (!writers.secrets) throw new Error('no Key Vault is configured')
-    stored = await writers.secrets.store(created.secretText, {
-      expiresOn,
-      keyId: created.keyId,
-      appId: app.appId
-    })
-  } catch (error) {
-    return discard('the new secret could not be stored in Key Vault', error)
-  }
-  result.secret = { value: created.secretText, version: stored.version, expiresOn }
-  return `version ${stored.version}, expires ${expiresOn.toISOString().slice(0, 10)}`
 }
 
 /** Role assignments in customer tenants; a refusal there is reported for the customer admin to act on. */

@@ -18,6 +18,7 @@ import type {
   AppShape,
   Application,
   FederatedCredential,
+  KeyCredential,
   NewPassword,
   PasswordCredential,
   ServicePrincipal
@@ -82,9 +83,10 @@ interface GraphApplication {
   signInAudience?: string | null
   web?: { redirectUris?: string[] | null } | null
   passwordCredentials?: PasswordCredential[] | null
+  keyCredentials?: KeyCredential[] | null
 }
 
-const APP_FIELDS = 'id,appId,uniqueName,displayName,signInAudience,web,passwordCredentials'
+const APP_FIELDS = 'id,appId,uniqueName,displayName,signInAudience,web,passwordCredentials,keyCredentials'
 
 export class AppRegistrations implements AppsPort {
   readonly #graph: Client
@@ -242,6 +244,7 @@ export class AppRegistrations implements AppsPort {
     }
   }
 
+  /** Source: https://learn.microsoft.com/graph/api/application-removepassword */
   async removePassword(appObjectId: string, keyId: string): Promise<void> {
     try {
       await this.#graph.api(`/applications/${appObjectId}/removePassword`).post({ keyId })
@@ -270,6 +273,14 @@ function toApplication(raw: GraphApplication): Omit<Application, 'federatedCrede
     displayName: raw.displayName ?? '',
     signInAudience: raw.signInAudience ?? '',
     redirectUris: raw.web?.redirectUris ?? [],
-    passwordCredentials: raw.passwordCredentials ?? []
+    passwordCredentials: raw.passwordCredentials ?? [],
+    keyCredentials: (raw.keyCredentials ?? []).map(key => ({
+      keyId: key.keyId,
+      displayName: key.displayName ?? null,
+      type: key.type ?? null,
+      usage: key.usage ?? null,
+      startDateTime: key.startDateTime ?? null,
+      endDateTime: key.endDateTime ?? null
+    }))
   }
 }

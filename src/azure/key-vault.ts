@@ -9,7 +9,7 @@ import type { TokenCredential } from '@azure/identity'
 import { type Cloud, keyVaultUrl } from '../cloud.js'
 import { AzureRequestError } from './errors.js'
 import type { ClientOptions } from './pipeline.js'
-import type { SecretLookup } from '../model/observed.js'
+import type { SecretLookup, SecretVersionInfo } from '../model/observed.js'
 
 /** Tag holding the Entra passwordCredential keyId the version's value belongs to. */
 export const KEY_ID_TAG = 'entra-key-id'
@@ -86,5 +86,45 @@ export async function storeSecret(
     return { version: stored.properties.version ?? '' }
   } catch (error) {
     throw keyVaultErrorOf(error, `storing secret ${name}`)
+  }
+}
+
+/**
+ * Every version of the secret, newest first. Reads metadata only (`secrets/readMetadata`), never a value.
+ * Source: https://learn.microsoft.com/rest/api/keyvault/secrets/get-secret-versions/get-secret-versions
+ */
+export async function listSecretVersions(client: SecretClient, name: string): Promise<SecretVersionInfo[]> {
+  const versions: SecretVersionInfo[] = []
+  try {
+    for await (const properties of client.listPropertiesOfSecretVersions(name)) {
+      versions.push({
+        version: properties.version ?? '',
+        // Absent means enabled: the attribute defaults to true (SecretAttributes.enabled).
+        enabled: properties.enabled !== false,
+        ...(properties.tags?.[KEY_ID_TAG] ? { keyId: properties.tags[KEY_ID_TAG].toLowerCase() } : {}),
+        ...(properties.createdOn ? { createdOn: properties.createdOn } : {}),
+        ...(properties.expiresOn ? { expiresOn: properties.expiresOn } : {})
+      })
+    }
+  } catch (error) {
+    throw keyVaultErrorOf(error, `listing the versions of secret ${name}`)
+  }
+  return versions.sort((a, b) => (b.createdOn?.getTime() ?? 0) - (a.createdOn?.getTime() ?? 0))
+}
+
+/**
+ * Disables one version (`enabled: false`) so nobody can fetch the value of a password that no longer exists; the
+ * version and its tags stay for the audit trail. PATCH /secrets/{name}/{version}, see
+ * https://learn.microsoft.com/rest/api/keyvault/secrets/update-secret/update-secret
+ */
+export async function disableSecretVersion(
+  client: SecretClient,
+  name: string,
+  version: string
+): Promise<void> {
+  try {
+    await client.updateSecretProperties(name, version, { enabled: false })
+  } catch (error) {
+    throw keyVaultErrorOf(error, `disabling version ${version} of secret ${name}`)
   }
 }

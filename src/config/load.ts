@@ -7,7 +7,12 @@ import { LineCounter, parseDocument } from 'yaml'
 import type { YAMLError } from 'yaml'
 import { duplicateKeys, labelOf, placeOf, pointerOf } from './positions.js'
 import type { PathSegments, SourceDocument } from './positions.js'
-import { DEFAULT_LIFETIME_DAYS, DEFAULT_ROTATE_BEFORE_DAYS, schemaFindings } from './schema.js'
+import {
+  DEFAULT_LIFETIME_DAYS,
+  DEFAULT_OVERLAP_DAYS,
+  DEFAULT_ROTATE_BEFORE_DAYS,
+  schemaFindings
+} from './schema.js'
 import type { Finding } from './schema.js'
 import { normaliseScope, roleDefinitionIdOf, semanticFindings } from './semantics.js'
 import type {
@@ -239,6 +244,7 @@ function buildApp(app: TenantsFile['app'], at: (segments: PathSegments) => Sourc
           secretName: app.credential.secretName ?? '',
           lifetimeDays: app.credential.lifetimeDays ?? DEFAULT_LIFETIME_DAYS,
           rotateBeforeDays: app.credential.rotateBeforeDays ?? DEFAULT_ROTATE_BEFORE_DAYS,
+          overlapDays: app.credential.overlapDays ?? DEFAULT_OVERLAP_DAYS,
           position: credentialPosition
         }
       : { kind: 'federated', position: credentialPosition }

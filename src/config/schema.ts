@@ -25,6 +25,8 @@ const credentialFields = tenantsSchema.properties.app.properties.credential.prop
 /** Secret lifetime and rotation threshold when the file does not set them: the schema's defaults. */
 export const DEFAULT_LIFETIME_DAYS: number = credentialFields.lifetimeDays.default
 export const DEFAULT_ROTATE_BEFORE_DAYS: number = credentialFields.rotateBeforeDays.default
+/** How long a replaced password stays valid after its successor is stored: the schema's default. */
+export const DEFAULT_OVERLAP_DAYS: number = credentialFields.overlapDays.default
 
 /** Every credential field besides its kind belongs to kind: secret (keyVault, secretName, lifetime, rotation). */
 export const SECRET_ONLY_FIELDS = Object.keys(credentialFields).filter(field => field !== 'kind')

@@ -74,6 +74,25 @@ function checkCredential(credential: Mapping, at: PathSegments, context: Context
     return
   }
   checkRotationWindow(credential, at, context)
+  checkOverlap(credential, at, context)
+}
+
+/** A password that overlaps its successor for its whole life would never be retired before it expires. */
+function checkOverlap(credential: Mapping, at: PathSegments, context: Context): void {
+  const overlapPath = [...at, 'overlapDays']
+  if (!('overlapDays' in credential)) return
+  const overlap = acceptedNumber(context, credential, overlapPath)
+  const lifetime =
+    'lifetimeDays' in credential
+      ? acceptedNumber(context, credential, [...at, 'lifetimeDays'])
+      : DEFAULT_LIFETIME_DAYS
+  if (overlap === undefined || lifetime === undefined || overlap < lifetime) return
+  report(
+    context,
+    overlapPath,
+    `${labelOf(overlapPath)} must be less than lifetimeDays (${lifetime}), got ${overlap} — the replaced password would outlive its own expiry`,
+    'value'
+  )
 }
 
 /** A threshold at or beyond the lifetime would make every run rotate a freshly made secret. */

@@ -16,7 +16,13 @@ import {
   secretCredential
 } from '../azure/credentials.js'
 import { AADSTS, REPLICATION_LAG_CODES, entraFailureOf } from '../azure/entra-errors.js'
-import { readSecret, secretClient, storeSecret } from '../azure/key-vault.js'
+import {
+  disableSecretVersion,
+  listSecretVersions,
+  readSecret,
+  secretClient,
+  storeSecret
+} from '../azure/key-vault.js'
 import { type ClientOptions, RetryBudget, clientOptions } from '../azure/pipeline.js'
 import { type RetryOptions, retryWhile } from '../azure/retry.js'
 import { probeArm, probeKeyVaultSecret } from '../azure/probes.js'
@@ -24,6 +30,7 @@ import type { AuthorizationManagementClient } from '@azure/arm-authorization'
 import { RoleAssignments, armClient, subscriptionIdOf } from '../azure/role-assignments.js'
 import { defaultScope } from '../cloud.js'
 import type { TenantsConfig } from '../model/config.js'
+import type { SecretProof } from '../model/observed.js'
 import type { AppAccess, EnginePorts, SecretsPort, TenantPort, TenantPorts } from '../model/ports.js'
 import { builtInRole } from '../model/roles.js'
 import type { Cloud } from '../model/run.js'
@@ -83,19 +90,26 @@ export function azurePorts(settings: AzureSettings, config: TenantsConfig): Engi
     vault && credential.kind === 'secret'
       ? {
           read: () => readSecret(vault, credential.secretName, settings.mask),
-          store: (value, meta) => storeSecret(vault, credential.secretName, value, meta)
+          store: (value, meta) => storeSecret(vault, credential.secretName, value, meta),
+          versions: () => listSecretVersions(vault, credential.secretName),
+          disable: version => disableSecretVersion(vault, credential.secretName, version)
         }
       : undefined
 
   return {
     // Sign in to the provider tenant first: a federated-credential mismatch is the most common set-up error, and
     // it is clearer here, once, than as a failure of every later call.
-    signIn: () => signIn(provider, settings, () => presented),
+    signIn: async () => ({
+      ...(await signIn(provider, settings, () => presented)),
+      ...(presented ? { presentedSubject: presented.sub } : {})
+    }),
     provider: {
       apps: new AppRegistrations(graphClient(cloud, provider, options), settings.retry),
       ...(secrets ? { secrets } : {}),
       proveSecret: (appId, value) =>
         proveSecret(secretCredential(cloud, settings.tenantId, appId, value, options), settings),
+      checkStoredSecret: (appId, value) =>
+        checkStoredSecret(secretCredential(cloud, settings.tenantId, appId, value, options), settings),
       mask: settings.mask
     },
     tenants: access => tenantPorts(settings, options, config, access, getAssertion)
@@ -224,4 +238,20 @@ async function proveSecret(credential: TokenCredential, settings: AzureSettings)
     },
     settings.retry
   )
+}
+
+/** One token request with the stored secret, in the provider tenant: Entra's answer, judged by the planner. */
+async function checkStoredSecret(credential: TokenCredential, settings: AzureSettings): Promise<SecretProof> {
+  try {
+    const token = await credential.getToken(defaultScope(settings.cloud.armAudience))
+    if (!token) return { status: 'failed', detail: 'Entra returned no token.' }
+    settings.mask(token.token)
+    return { status: 'token' }
+  } catch (error) {
+    const failure = entraFailureOf(error)
+    const message = failure.message.split(/\r?\n/)[0] ?? ''
+    if (failure.code === undefined) return { status: 'failed', detail: message }
+    const detail = message.startsWith('AADSTS') ? message : `AADSTS${failure.code}: ${message}`
+    return { status: 'refused', code: failure.code, detail }
+  }
 }

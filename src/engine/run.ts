@@ -11,7 +11,9 @@ import type { EnginePorts } from '../model/ports.js'
 import type { Report } from '../model/report.js'
 import type { Cloud, Mode, Rotate } from '../model/run.js'
 import type { PlanStep } from '../model/steps.js'
+import { observeCredentials } from '../observe/credentials.js'
 import { observeProbes, observeProvider, observeTenants } from '../observe/observe.js'
+import { type CredentialJudgement, judgeCredentials } from '../plan/credentials.js'
 import { ownerFixCommand } from '../plan/commands.js'
 import { planProvider, planTenants } from '../plan/plan.js'
 import { identityVerdict } from '../plan/privilege.js'
@@ -36,8 +38,8 @@ export async function runEngine(
   config: TenantsConfig,
   ports: EnginePorts
 ): Promise<Report> {
-  const { automationObjectId, graphRoles } = await ports.signIn()
-  const provider = await runProviderPhase(request, config, ports)
+  const { automationObjectId, graphRoles, presentedSubject } = await ports.signIn()
+  const provider = await runProviderPhase(request, config, ports, presentedSubject)
   const tenants = await runTenantPhase(request, config, provider, ports)
   const observedApp = provider.observed.app
   return verdicts({
@@ -55,6 +57,7 @@ export async function runEngine(
     tenants: tenants.observed,
     steps: [...provider.steps, ...tenants.steps],
     storedSecret: provider.storedSecret,
+    credentials: provider.credentials,
     identity: identityVerdict(request.mode, automationObjectId, graphRoles)
   })
 }
@@ -69,23 +72,40 @@ interface ProviderPhase {
   storedSecret?: { version: string; expiresOn: Date }
   /** This run wrote the app's credential: customer tenants may not see it yet. */
   freshCredential: boolean
+  /** The credential lifecycle's judgement, of the state after apply when apply ran. */
+  credentials: CredentialJudgement
 }
 
 /** The app, its credentials and its secret in the provider tenant: observe, plan, and in apply mode, apply. */
 async function runProviderPhase(
   request: EngineRequest,
   config: TenantsConfig,
-  ports: EnginePorts
+  ports: EnginePorts,
+  presentedSubject: string | undefined
 ): Promise<ProviderPhase> {
-  const { observed, secretValue } = await observeProvider(config, ports.provider)
+  // Observes the provider with every Key Vault version and the proof of the stored secret, and judges credentials.
+  const observeAll = async (rotate: Rotate, leftBehind: readonly string[] = []) => {
+    const first = await observeProvider(config, ports.provider)
+    const observed = await observeCredentials(first.observed, first.secretValue, ports.provider)
+    const judged = judgeCredentials(config, observed, {
+      rotate,
+      now: request.now(),
+      ...(presentedSubject ? { presentedSubject } : {}),
+      leftBehind
+    })
+    return { observed, secretValue: first.secretValue, judged }
+  }
+  const { observed, secretValue, judged } = await observeAll(request.rotate)
   const steps = planProvider(config, observed, {
     rotate: request.rotate,
     now: request.now(),
-    oidcAudience: request.cloud.oidcAudience
+    oidcAudience: request.cloud.oidcAudience,
+    credentials: judged
   })
   const app =
     observed.app.status === 'found' ? { id: observed.app.app.id, appId: observed.app.app.appId } : undefined
-  if (request.mode !== 'apply') return { observed, steps, app, secret: secretValue, freshCredential: false }
+  if (request.mode !== 'apply')
+    return { observed, steps, app, secret: secretValue, freshCredential: false, credentials: judged }
 
   const applied = await applyProvider(steps, app, {
     ...ports.provider,
@@ -100,7 +120,44 @@ async function runProviderPhase(
     ...(applied.secret
       ? { storedSecret: { version: applied.secret.version, expiresOn: applied.secret.expiresOn } }
       : {}),
-    freshCredential: applied.changed
+    freshCredential: applied.changed,
+    // Judged as the state stands: no further rotation is planned on top of the one this run made.
+    credentials: await credentialsAfterApply(applied.steps, judged, () =>
+      observeAll('never', applied.leftBehind)
+    )
+  }
+}
+
+const CREDENTIAL_STEPS: ReadonlySet<string> = new Set([
+  'create-secret',
+  'rotate-secret',
+  'remove-orphan',
+  'retire-password',
+  'disable-kv-version'
+])
+
+/**
+ * The credentials as they are after apply: read again when apply tried to change them (a clean-up that failed
+ * shows as the orphan it left). If that read fails, the judgement before apply stands, and says so.
+ */
+async function credentialsAfterApply(
+  steps: readonly PlanStep[],
+  before: CredentialJudgement,
+  observeAgain: () => Promise<{ judged: CredentialJudgement }>
+): Promise<CredentialJudgement> {
+  if (!steps.some(step => CREDENTIAL_STEPS.has(step.kind) && step.outcome !== 'skipped')) return before
+  try {
+    const after = (await observeAgain()).judged
+    // The secret's verdict is the one apply acted on (its outcome is laid over it); the list is as it is now.
+    return { ...after, secret: before.secret, notices: [...new Set([...before.notices, ...after.notices])] }
+  } catch (error) {
+    return {
+      ...before,
+      notices: [
+        ...before.notices,
+        `The credentials could not be read again after apply (${(error as Error).message}); the list shows them as they were before.`
+      ]
+    }
   }
 }
 

@@ -25,6 +25,16 @@ export interface PasswordCredential {
   hint: string | null
 }
 
+/** A certificate credential (keyCredentials); reported, never changed by the action. */
+export interface KeyCredential {
+  keyId: string
+  displayName: string | null
+  type: string | null
+  usage: string | null
+  startDateTime: string | null
+  endDateTime: string | null
+}
+
 export interface Application {
   id: string
   appId: string
@@ -33,6 +43,7 @@ export interface Application {
   signInAudience: string
   redirectUris: string[]
   passwordCredentials: PasswordCredential[]
+  keyCredentials: KeyCredential[]
   federatedCredentials: FederatedCredential[]
 }
 
@@ -182,7 +193,30 @@ export interface ObservedTenant {
   probes?: ProbeResult[]
 }
 
+/** One version of the secret, without its value: what the credential lifecycle matches against the app. */
+export interface SecretVersionInfo {
+  version: string
+  enabled: boolean
+  /** The `entra-key-id` tag: the password whose value the version holds. */
+  keyId?: string
+  createdOn?: Date
+  expiresOn?: Date
+}
+
+/**
+ * What Entra answered when the action asked for a token with the stored secret (in the provider tenant): a token,
+ * a refusal with its AADSTS number, or no answer that says anything about the secret. The planner decides.
+ */
+export type SecretProof =
+  | { status: 'token' }
+  | { status: 'refused'; code?: number; detail: string }
+  | { status: 'failed'; detail: string }
+
 export interface ObservedProvider {
   app: ObservedApp
   secret: ObservedSecret
+  /** Every version of the secret, metadata only, newest first; absent when not read. */
+  secretVersions?: SecretVersionInfo[] | { error: string }
+  /** The stored secret's proof; absent when there was nothing to prove. */
+  secretProof?: SecretProof
 }

@@ -19,6 +19,8 @@ import type {
   NewPassword,
   ObservedSecret,
   SecretLookup,
+  SecretProof,
+  SecretVersionInfo,
   ServicePrincipal
 } from './observed.js'
 import type { ProbeConfig } from './config.js'
@@ -50,6 +52,10 @@ export interface SecretsPort {
   read(): Promise<SecretLookup>
   /** Stores a new version. */
   store(value: string, meta: { expiresOn: Date; keyId: string; appId: string }): Promise<{ version: string }>
+  /** Every version's metadata (never a value), newest first. */
+  versions(): Promise<SecretVersionInfo[]>
+  /** Disables one version (`enabled: false`): its value can no longer be fetched. */
+  disable(version: string): Promise<void>
 }
 
 /** The provider side: the app, its secret, and the proof that a new secret authenticates. */
@@ -59,6 +65,8 @@ export interface ProviderPorts {
   secrets?: SecretsPort
   /** Resolves once the app authenticates with this secret (retrying the replication lag); throws when it never does. */
   proveSecret(appId: string, secret: string): Promise<void>
+  /** Asks once for a token with the stored secret (a read): Entra's answer, for the planner to judge. */
+  checkStoredSecret(appId: string, secret: string): Promise<SecretProof>
   /** Masks a value in every log line; called with every new secret the moment it exists. */
   mask(value: string): void
 }
@@ -102,7 +110,7 @@ export interface AppAccess {
 /** Everything the engine needs from the outside world, for one run. */
 export interface EnginePorts {
   /** Signs in to the provider tenant (a failure stops the run); the automation identity's object id. */
-  signIn(): Promise<{ automationObjectId?: string; graphRoles: string[] }>
+  signIn(): Promise<{ automationObjectId?: string; graphRoles: string[]; presentedSubject?: string }>
   provider: ProviderPorts
   /** How the app reaches the customer tenants, given what the provider phase left. */
   tenants(access: AppAccess): TenantPorts

@@ -4,7 +4,7 @@
  * secret: the secret's Key Vault version id is, its value never is.
  */
 import type { FailureKind } from './observed.js'
-import type { CloudName, Mode } from './run.js'
+import type { CloudName, Mode, Rotate } from './run.js'
 
 export const REPORT_VERSION = 1
 
@@ -14,7 +14,7 @@ export type ConsentStatus =
 export type RoleAssignmentStatus =
   'present' | 'inherited' | 'missing' | 'applied' | 'awaiting-customer' | 'unverifiable' | 'skipped'
 
-export type SecretStatus = 'current' | 'due' | 'rotated' | 'missing' | 'failed' | 'not-configured'
+export type SecretStatus = 'current' | 'due' | 'rotated' | 'invalid' | 'missing' | 'failed' | 'not-configured'
 
 /**
  * `current`: exists and matches the tenants file; `missing`/`changes-pending`: plan found work for apply;
@@ -37,6 +37,12 @@ export interface Report {
   app: AppReport
   tenants: TenantReport[]
   secret: SecretReport
+  /** Every credential of the app (passwords, certificates, federated credentials), after apply when it ran. */
+  credentials: CredentialReport[]
+  /** For `credential.kind: federated`: the subjects the app's federated credentials must match. */
+  federatedSubjects?: FederatedSubjectReport[]
+  /** Things the run could not act on and says so (e.g. `rotate` with a secretless app). */
+  notices: string[]
   /** The plan, in order; after apply each step carries its outcome. */
   steps: StepReport[]
   totals: Totals
@@ -168,6 +174,71 @@ export interface SecretReport {
   /** ISO expiry of the current secret. */
   expiresOn: string | null
   detail?: string
+  /** The `rotate` input this run had: what the summary says apply will do depends on it. */
+  rotate?: Rotate
+  /** ISO date from which `rotate: auto` replaces the current secret (its expiry minus rotateBeforeDays). */
+  rotatesFrom?: string
+  /** Days a replaced password stays valid after its successor is stored. */
+  overlapDays?: number
+  /**
+   * Whether the password a rotation replaces (or replaced) was made by the action: only then is it removed after
+   * the overlap; one made by someone else is left in place.
+   */
+  replacesManaged?: boolean
+}
+
+/**
+ * Where a credential stands in the lifecycle. `current`: the password the Key Vault secret holds; `previous`: the
+ * one it replaced, kept for the overlap; `retiring`: superseded or expired, apply removes it; `orphan`: made by the
+ * action but stored nowhere (a run died, or a clean-up failed), apply removes it; `in-flight`: an orphan younger
+ * than the grace, perhaps a rotation still running; `foreign`: not made by the action, only reported;
+ * `unknown`: Key Vault could not be read, so its role is not known; `configured`/`unlisted`: a federated
+ * credential the tenants file lists, or one it does not.
+ */
+export type CredentialState =
+  | 'current'
+  | 'previous'
+  | 'retiring'
+  | 'orphan'
+  | 'in-flight'
+  | 'foreign'
+  | 'unknown'
+  | 'configured'
+  | 'unlisted'
+
+export interface CredentialReport {
+  kind: 'password' | 'certificate' | 'federated'
+  /** keyId of a password or certificate; the name of a federated credential. */
+  id: string
+  displayName: string | null
+  /** Made (and so removable) by the action: the password's display name carries the marker. */
+  managed: boolean
+  /** First characters of a password (Graph `hint`); null for other kinds. */
+  hint: string | null
+  start: string | null
+  end: string | null
+  /** Whole days until `end` (negative once expired); null when it does not expire. */
+  daysLeft: number | null
+  state: CredentialState
+  /** `expiring`: within rotateBeforeDays; `expired`: past its end. */
+  flag?: 'expiring' | 'expired'
+  /** The Key Vault version holding this password's value, for `current` and `previous`. */
+  keyVaultVersion?: string
+  subject?: string
+  issuer?: string
+  detail?: string
+  /** For a managed password the action may have to leave behind: the command that removes it. */
+  fixCommand?: string
+}
+
+export interface FederatedSubjectReport {
+  subject: string
+  /** Why the app needs it, in words. */
+  why: string
+  /** Whether a federated credential of the app matches it (issuer and subject, case-sensitively). */
+  onApp: boolean
+  /** This run's GitHub OIDC token carried this subject. */
+  presented: boolean
 }
 
 export type StepKind =
@@ -179,6 +250,9 @@ export type StepKind =
   | 'add-owner'
   | 'create-secret'
   | 'rotate-secret'
+  | 'remove-orphan'
+  | 'retire-password'
+  | 'disable-kv-version'
   | 'request-consent'
   | 'check-role-assignment'
   | 'assign-role'

@@ -20,6 +20,8 @@ export const stepKey = {
   owner: (): string => 'app/owner',
   federatedCredential: (name: string): string => `app/federated-credential/${name}`,
   secret: (): string => 'app/secret',
+  password: (keyId: string): string => `app/password/${keyId.toLowerCase()}`,
+  secretVersion: (version: string): string => `app/secret/version/${version}`,
   consent: (tenantId: string): string => `tenant/${tenantId}/consent`,
   roleAssignment: (tenantId: string, scope: string, roleDefinitionId: string): string =>
     `tenant/${tenantId}/role-assignment/${scope.toLowerCase()}/${roleDefinitionId.toLowerCase()}`,
@@ -29,19 +31,35 @@ export const stepKey = {
 }
 
 /** A step with what apply needs to carry it out. */
-export type PlanStep = StepReport & { key: string } & (
-    | {
-        kind: 'create-app' | 'update-app'
-        shape: { displayName: string; signInAudience: string; redirectUris: string[] }
-      }
-    | { kind: 'create-federated-credential'; credential: DesiredFederatedCredential }
-    | { kind: 'update-federated-credential'; id: string; credential: DesiredFederatedCredential }
-    | { kind: 'create-service-principal' }
-    | { kind: 'add-owner' }
+export type PlanStep =
+  | CredentialStep
+  | (StepReport & { key: string } & (
+        | {
+            kind: 'create-app' | 'update-app'
+            shape: { displayName: string; signInAudience: string; redirectUris: string[] }
+          }
+        | { kind: 'create-federated-credential'; credential: DesiredFederatedCredential }
+        | { kind: 'update-federated-credential'; id: string; credential: DesiredFederatedCredential }
+        | { kind: 'create-service-principal' }
+        | { kind: 'add-owner' }
+        | { kind: 'request-consent'; tenantId: string }
+        | {
+            kind: 'assign-role'
+            tenantId: string
+            scope: string
+            roleDefinitionId: string
+            principalId: string
+          }
+        | { kind: 'request-grant'; tenantId: string; scope: string; roleDefinitionId: string }
+        | { kind: 'remove-assignment'; tenantId: string; assignmentId: string; scope: string }
+        | { kind: 'finish-onboarding'; tenantId: string }
+      ))
+
+/** The credential lifecycle's steps (plan/credentials.ts), carried out by apply/credentials.ts. */
+export type CredentialStep = StepReport & { key: string } & (
+    | { kind: 'remove-orphan'; keyId: string }
     | { kind: 'create-secret' | 'rotate-secret'; lifetimeDays: number }
-    | { kind: 'request-consent'; tenantId: string }
-    | { kind: 'assign-role'; tenantId: string; scope: string; roleDefinitionId: string; principalId: string }
-    | { kind: 'request-grant'; tenantId: string; scope: string; roleDefinitionId: string }
-    | { kind: 'remove-assignment'; tenantId: string; assignmentId: string; scope: string }
-    | { kind: 'finish-onboarding'; tenantId: string }
+    /** Removes the password, then disables the Key Vault versions holding it. */
+    | { kind: 'retire-password'; keyId: string; versions: string[]; afterRotation: boolean }
+    | { kind: 'disable-kv-version'; version: string; afterRotation: boolean }
   )

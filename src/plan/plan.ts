@@ -13,14 +13,15 @@ import type { Rotate } from '../model/run.js'
 import { type DesiredFederatedCredential, type PlanStep, stepKey } from '../model/steps.js'
 import { accessVerdict, tenantAccessVerdict, wantsAssignStep } from './access.js'
 import { consentVerdict } from './consent.js'
-
-const DAY_MS = 86_400_000
+import { type CredentialJudgement, judgeCredentials } from './credentials.js'
 
 export interface ProviderPlanOptions {
   rotate: Rotate
   now: Date
   /** The audience federated credentials take when the tenants file gives none (the cloud's). */
   oidcAudience: string
+  /** The credential lifecycle's judgement (credentials.ts); judged here from `observed` when not given. */
+  credentials?: CredentialJudgement
 }
 
 const appTarget = (config: TenantsConfig): string => `application ${config.app.uniqueName}`
@@ -74,7 +75,9 @@ export function planProvider(
       }
     ]
   }
-  const steps: PlanStep[] = []
+  const credentials = options.credentials ?? judgeCredentials(config, observed, options)
+  // Orphans first: they are stored nowhere, so removing them never depends on anything else the plan does.
+  const steps: PlanStep[] = [...credentials.first]
   const wantFics = desiredFederatedCredentials(config, options.oidcAudience)
   if (app.status === 'missing') {
     steps.push({
@@ -140,8 +143,7 @@ export function planProvider(
       steps.push(createServicePrincipal(config, 'The app has no service principal in the provider tenant.'))
     }
   }
-  const secretStep = planSecret(config, observed, options)
-  if (secretStep) steps.push(secretStep)
+  steps.push(...credentials.last)
   return steps
 }
 
@@ -166,62 +168,14 @@ function createServicePrincipal(config: TenantsConfig, reason: string): PlanStep
   }
 }
 
-/** Whether and why the secret needs a new version. */
+/** Whether and why the secret needs a new version (the judgement of credentials.ts). */
 export function secretVerdict(
   config: TenantsConfig,
   observed: ObservedProvider,
   options: Pick<ProviderPlanOptions, 'rotate' | 'now'>
-): { status: 'current' | 'due' | 'missing' | 'not-configured'; reason?: string } {
-  const credential = config.app.credential
-  if (credential.kind !== 'secret') return { status: 'not-configured' }
-  const secret = observed.secret
-  if (secret.status === 'missing')
-    return { status: 'missing', reason: `Key Vault has no secret ${credential.secretName} yet.` }
-  if (secret.status !== 'found') return { status: 'current' }
-  const app = observed.app
-  if (
-    app.status === 'found' &&
-    secret.keyId &&
-    !app.app.passwordCredentials.some(p => p.keyId === secret.keyId)
-  ) {
-    return {
-      status: 'due',
-      reason: 'The stored secret belongs to a password the app no longer has: it cannot authenticate.'
-    }
-  }
-  if (options.rotate === 'force') return { status: 'due', reason: 'rotate: force.' }
-  if (secret.expiresOn) {
-    const daysLeft = Math.floor((secret.expiresOn.getTime() - options.now.getTime()) / DAY_MS)
-    if (daysLeft < credential.rotateBeforeDays) {
-      return {
-        status: 'due',
-        reason:
-          daysLeft < 0
-            ? `The secret expired on ${secret.expiresOn.toISOString().slice(0, 10)}.`
-            : `The secret expires in ${daysLeft} day(s), within rotateBeforeDays (${credential.rotateBeforeDays}).`
-      }
-    }
-  }
-  return { status: 'current' }
-}
-
-function planSecret(
-  config: TenantsConfig,
-  observed: ObservedProvider,
-  options: ProviderPlanOptions
-): PlanStep | undefined {
-  const credential = config.app.credential
-  if (credential.kind !== 'secret' || options.rotate === 'never') return undefined
-  const verdict = secretVerdict(config, observed, options)
-  if (verdict.status !== 'missing' && verdict.status !== 'due') return undefined
-  return {
-    kind: verdict.status === 'missing' ? 'create-secret' : 'rotate-secret',
-    key: stepKey.secret(),
-    target: `secret ${credential.secretName} in ${credential.keyVault}`,
-    reason: `${verdict.reason} A new password is added (the old one stays valid until it expires) and stored as a new version once it authenticates.`,
-    write: true,
-    lifetimeDays: credential.lifetimeDays
-  }
+): { status: CredentialJudgement['secret']['status']; reason?: string } {
+  const { status, reason } = judgeCredentials(config, observed, options).secret
+  return reason === undefined ? { status } : { status, reason }
 }
 
 /** Consent requests and role assignments in the customer tenants. */

@@ -12,7 +12,8 @@ import { roleAssignmentCommand } from './commands.js'
 import { buildHandoff } from './handoff.js'
 import { consentVerdict } from './consent.js'
 import { consentLinks } from './consent-links.js'
-import { desiredFederatedCredentials, federatedCredentialChanges, secretVerdict } from './plan.js'
+import type { CredentialJudgement } from './credentials.js'
+import { desiredFederatedCredentials, federatedCredentialChanges } from './plan.js'
 import {
   type AppReport,
   type ConsentStatus,
@@ -44,6 +45,8 @@ export interface ReportInput {
   steps: PlanStep[]
   /** The secret apply stored, if any. */
   storedSecret?: { version: string; expiresOn: Date }
+  /** The credential lifecycle's judgement (of the state after apply, when apply ran). */
+  credentials: CredentialJudgement
   /** The automation identity's permissions, judged. */
   identity?: IdentityReport
 }
@@ -61,7 +64,9 @@ export function verdicts(input: ReportInput): Report {
   const app = appReport(input)
   const tenants = input.config.tenants.map(tenant => tenantReport(input, tenant, app.appId))
   const changed = steps.some(step => step.write && step.outcome === 'done')
-  const drift = tenants.some(tenant => tenant.drift.length > 0)
+  const secret = secretReport(input)
+  // A stored secret that does not authenticate has fallen away from a reached state: drift, like a lost consent.
+  const drift = secret.status === 'invalid' || tenants.some(tenant => tenant.drift.length > 0)
   return {
     version: REPORT_VERSION,
     mode: input.mode,
@@ -71,7 +76,12 @@ export function verdicts(input: ReportInput): Report {
     ...(input.identity ? { identity: input.identity } : {}),
     app,
     tenants,
-    secret: secretReport(input),
+    secret,
+    credentials: input.credentials.credentials,
+    ...(input.credentials.federatedSubjects
+      ? { federatedSubjects: input.credentials.federatedSubjects }
+      : {}),
+    notices: input.credentials.notices,
     steps,
     totals: {
       tenants: tenants.length,
@@ -270,12 +280,20 @@ const GRANTS_OUTSTANDING: ReadonlySet<RoleAssignmentStatus> = new Set<RoleAssign
   'skipped'
 ])
 
+/** The credential judgement's verdict on the secret, with apply's outcome on top: rotated, or failed. */
 function secretReport(input: ReportInput): SecretReport {
   const credential = input.config.app.credential
   const line = credential.position.line
   if (credential.kind !== 'secret') return { status: 'not-configured', line, version: null, expiresOn: null }
-  const where = { line, keyVault: credential.keyVault, secretName: credential.secretName }
-  const step = input.steps.find(s => s.kind === 'create-secret' || s.kind === 'rotate-secret')
+  const verdict = input.credentials.secret
+  const where = {
+    line,
+    keyVault: credential.keyVault,
+    secretName: credential.secretName,
+    rotate: input.rotate,
+    overlapDays: credential.overlapDays,
+    ...(verdict.currentManaged === undefined ? {} : { replacesManaged: verdict.currentManaged })
+  }
   if (input.storedSecret) {
     return {
       ...where,
@@ -284,17 +302,18 @@ function secretReport(input: ReportInput): SecretReport {
       expiresOn: input.storedSecret.expiresOn.toISOString()
     }
   }
-  const observed = input.provider.secret
-  const found = observed.status === 'found' ? observed : undefined
-  const current = { version: found?.version ?? null, expiresOn: found?.expiresOn?.toISOString() ?? null }
+  const current = {
+    version: verdict.version,
+    expiresOn: verdict.expiresOn,
+    ...(verdict.rotatesFrom ? { rotatesFrom: verdict.rotatesFrom } : {})
+  }
+  const step = input.steps.find(s => s.key === stepKey.secret())
   if (step?.outcome === 'failed')
     return { ...where, ...current, status: 'failed', ...(step.detail ? { detail: step.detail } : {}) }
-  if (observed.status === 'error') return { ...where, ...current, status: 'failed', detail: observed.detail }
-  const verdict = secretVerdict(input.config, input.provider, { rotate: input.rotate, now: input.now })
   return {
     ...where,
     ...current,
-    status: verdict.status === 'not-configured' ? 'current' : verdict.status,
+    status: verdict.status,
     ...(verdict.reason ? { detail: verdict.reason } : {})
   }
 }

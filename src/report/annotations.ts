@@ -11,7 +11,8 @@ import {
   identityFinding,
   PROVIDER_ERROR_WORDS,
   ROLE_WORDS,
-  SECRET_WORDS
+  SECRET_WORDS,
+  secretNextStep
 } from './words.js'
 
 export interface Annotation {
@@ -29,6 +30,7 @@ export function annotationsFor(report: Report): Annotation[] {
     ...identityAnnotations(report).map(a => ({ ...a, ...at(report.app.line) })),
     ...appAnnotations(report).map(a => ({ ...a, ...at(report.app.line) })),
     ...secretAnnotations(report).map(a => ({ ...a, ...at(report.secret.line) })),
+    ...credentialAnnotations(report).map(a => ({ ...a, ...at(report.secret.line) })),
     ...report.tenants.flatMap(tenant => [
       ...consentAnnotations(tenant).map(a => ({ ...a, ...at(tenant.line) })),
       ...tenant.roleAssignments.flatMap(assignment =>
@@ -74,12 +76,43 @@ function secretAnnotations(report: Report): Finding[] {
       }
     ]
   }
+  if (secret.status === 'invalid') {
+    return [
+      {
+        level: 'error',
+        title: `Secret: ${words.label}`,
+        message: sentences(words.meaning, secret.detail, secretNextStep(secret))
+      }
+    ]
+  }
   if (secret.status === 'missing' || secret.status === 'due') {
     return [
-      { level: 'notice', title: `Secret: ${words.label}`, message: sentences(words.meaning, words.next) }
+      {
+        level: 'notice',
+        title: `Secret: ${words.label}`,
+        message: sentences(words.meaning, secretNextStep(secret))
+      }
     ]
   }
   return []
+}
+
+/** Notices about the credential, and each orphan password with the command that removes it. */
+function credentialAnnotations(report: Report): Finding[] {
+  const findings: Finding[] = []
+  for (const notice of report.notices)
+    findings.push({ level: 'notice', title: 'Credential', message: notice })
+  for (const orphan of report.credentials.filter(c => c.state === 'orphan')) {
+    findings.push({
+      level: 'warning',
+      title: `Orphan password ${orphan.id}`,
+      message: sentences(
+        orphan.detail,
+        orphan.fixCommand ? `Remove it by hand with: ${orphan.fixCommand}` : undefined
+      )
+    })
+  }
+  return findings
 }
 
 function consentAnnotations(tenant: TenantReport): Finding[] {

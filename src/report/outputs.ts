@@ -69,12 +69,19 @@ function errorsIn(report: Report): string[] {
 
 function driftIn(report: Report): string {
   const drifted = report.tenants.filter(tenant => tenant.drift.length > 0)
-  if (drifted.length === 0) return 'Azure differs from the tenants file'
+  const secret = report.secret.status === 'invalid' ? ['the stored secret does not authenticate'] : []
+  if (drifted.length === 0 && secret.length === 0) return 'Azure differs from the tenants file'
   const shown = drifted
     .slice(0, NAMES_IN_FAILURE)
     .map(tenant => `${clip(tenant.name, NAME_CHARS)} (${tenant.drift.join(', ')})`)
   const more = drifted.length - shown.length
-  return `${count(drifted.length, 'tenant', 'tenants')} drifted: ${shown.join('; ')}${more > 0 ? ` and ${more} more` : ''}`
+  const tenants =
+    drifted.length === 0
+      ? []
+      : [
+          `${count(drifted.length, 'tenant', 'tenants')} drifted: ${shown.join('; ')}${more > 0 ? ` and ${more} more` : ''}`
+        ]
+  return [...secret, ...tenants].join('; ')
 }
 
 function tenantsWith(report: Report, status: ConsentStatus): TenantReport[] {

@@ -11,6 +11,7 @@
 import { md, mdCell, mdCode, mdCodeBlock, mdLink } from './markdown.js'
 import type {
   ConsentReport,
+  CredentialReport,
   Report,
   RoleAssignmentReport,
   StepReport,
@@ -22,6 +23,7 @@ import {
   appNextStep,
   identityFinding,
   CONSENT_WORDS,
+  CREDENTIAL_STATE_WORDS,
   MODE_WORDS,
   OUTCOME_WORDS,
   PLAN_NOT_RUN,
@@ -29,7 +31,8 @@ import {
   ROLE_WORDS,
   SECRET_WORDS,
   STEP_WORDS,
-  type Words
+  type Words,
+  secretNextStep
 } from './words.js'
 
 /** Under GitHub's 1 MiB step-summary limit, with room for what other steps of the job add. */
@@ -165,12 +168,14 @@ function summaryBlocks(report: Report, level: Level, reportFile: string): string
     '',
     headline(report),
     ...notes.flatMap(note => ['', note]),
+    ...report.notices.flatMap(notice => ['', `> **Notice**: ${md(notice)}`]),
     '',
     ...identityBlock(report),
     ...appBlocks(report),
     '',
     secretBlock(report),
     '',
+    ...credentialBlocks(report),
     '### Tenants',
     '',
     ...tenantTable(tenantsShown),
@@ -219,11 +224,70 @@ function secretBlock(report: Report): string {
     secret.keyVault && secret.secretName ? ` ${md(secret.keyVault)} › ${md(secret.secretName)}` : ''
   const version = secret.version ? ` · version ${mdCode(secret.version)}` : ''
   const expires = secret.expiresOn ? ` · expires ${md(secret.expiresOn)}` : ''
-  // After apply, "apply rotates it" would be stale advice; a failure's advice holds in both modes.
-  const showNext = words.next !== '' && (report.mode === 'plan' || secret.status === 'failed')
-  const next = showNext ? ` ${md(words.next)}.` : ''
+  const nextStep = secretNextStep(secret)
+  const next = nextStep ? ` ${md(nextStep)}.` : ''
   const detail = secret.detail ? ` ${md(secret.detail)}` : ''
   return `**Secret**${where} · **${words.label}**: ${md(words.meaning)}${detail}${next}${version}${expires}`
+}
+
+/** Every credential of the app, with its expiry; orphans with the command that removes them by hand. */
+function credentialBlocks(report: Report): string[] {
+  const { credentials } = report
+  const blocks: string[] = []
+  if (credentials.length > 0) {
+    const flagged = credentials.filter(c => c.flag !== undefined || c.state === 'orphan').length
+    blocks.push(
+      `### Credentials (${credentials.length}${flagged > 0 ? `, ${flagged} need attention` : ''})`,
+      '',
+      '| Kind | Id | Managed | Hint | Start | End | Days left | State |',
+      '|---|---|---|---|---|---|---|---|',
+      ...credentials.map(credentialRow),
+      ''
+    )
+    const commands = credentials.filter(c => c.state === 'orphan' && c.fixCommand).map(c => c.fixCommand!)
+    if (commands.length > 0) {
+      blocks.push(
+        'Orphan passwords (stored nowhere; the next apply removes them, or remove them by hand):',
+        '',
+        mdCodeBlock(commands.join('\n'), 'sh'),
+        ''
+      )
+    }
+  }
+  const subjects = report.federatedSubjects ?? []
+  if (subjects.length > 0) {
+    blocks.push(
+      '**Federated credential subjects the app needs** (issuer https://token.actions.githubusercontent.com):',
+      '',
+      '| Subject | Why | On the app | This run |',
+      '|---|---|---|---|',
+      ...subjects.map(
+        s =>
+          `| ${mdCode(s.subject, 'table')} | ${mdCell(s.why)} | ${s.onApp ? 'yes' : '**missing**'} | ${s.presented ? 'presented' : ''} |`
+      ),
+      ''
+    )
+  }
+  return blocks
+}
+
+function credentialRow(credential: CredentialReport): string {
+  const flag =
+    credential.flag === 'expired'
+      ? ' · **expired**'
+      : credential.flag === 'expiring'
+        ? ' · **expiring soon**'
+        : ''
+  const days = credential.daysLeft === null ? '—' : String(credential.daysLeft)
+  const state = `${md(CREDENTIAL_STATE_WORDS[credential.state])}${flag}`
+  const id =
+    credential.kind === 'federated'
+      ? `${md(credential.id)}: ${mdCode(credential.subject ?? '', 'table')}`
+      : mdCode(credential.id, 'table')
+  return (
+    `| ${credential.kind} | ${id} | ${credential.managed ? 'yes' : 'no'} | ${credential.hint ? mdCode(credential.hint, 'table') : '—'} | ` +
+    `${md(credential.start?.slice(0, 10) ?? '—')} | ${md(credential.end?.slice(0, 10) ?? '—')} | ${days} | ${state} |`
+  )
 }
 
 function tenantTable(tenants: readonly TenantReport[]): string[] {

@@ -9,6 +9,8 @@ import type {
   IdentityReport,
   AppStatus,
   ConsentStatus,
+  CredentialState,
+  SecretReport,
   RoleAssignmentStatus,
   SecretStatus,
   StepKind,
@@ -165,26 +167,34 @@ export const PROBE_WORDS: Readonly<Record<'verified' | 'denied' | 'error', Words
   }
 }
 
+/** What a secret status means; what happens next depends on `rotate` and is said by {@link secretNextStep}. */
 export const SECRET_WORDS: Readonly<Record<SecretStatus, Words>> = {
   current: {
     label: 'current',
-    meaning: 'The secret in Key Vault is valid and not yet due for rotation.',
+    meaning: 'The secret in Key Vault authenticates and is not yet due for rotation.',
     next: ''
   },
   due: {
     label: 'due for rotation',
-    meaning: 'The secret expires within rotateBeforeDays.',
-    next: 'apply rotates it: the new secret is stored and proven before the old one is removed'
+    meaning: 'The secret expires within rotateBeforeDays, or rotate: force asks for a new one.',
+    next: ''
   },
   rotated: {
     label: 'rotated',
-    meaning: 'This run created a new secret, proved it authenticates and stored it in Key Vault.',
+    meaning:
+      'This run added a new password, proved it authenticates and stored it as a new Key Vault version.',
+    next: ''
+  },
+  invalid: {
+    label: 'invalid',
+    meaning:
+      'The secret stored in Key Vault does not authenticate: whatever reads it cannot sign in as the app.',
     next: ''
   },
   missing: {
     label: 'missing',
     meaning: 'Key Vault holds no secret for the app.',
-    next: 'apply creates one and stores it in Key Vault'
+    next: ''
   },
   failed: {
     label: 'failed',
@@ -196,6 +206,55 @@ export const SECRET_WORDS: Readonly<Record<SecretStatus, Words>> = {
     meaning: 'The app uses federated credentials only: no secret is kept.',
     next: ''
   }
+}
+
+/** What apply does (or will not do) about the secret, for the `rotate` value this run had; '' when nothing. */
+export function secretNextStep(secret: SecretReport): string {
+  const rotate = secret.rotate ?? 'auto'
+  const overlap = secret.overlapDays ?? 0
+  const retire =
+    secret.replacesManaged === false
+      ? 'the password it replaces was not made by the action and is left in place'
+      : `the password it replaces stays valid for ${overlap} day(s) (overlapDays), then apply removes it and ` +
+        'disables its Key Vault version'
+  const rotation = `apply adds a new password, proves it authenticates and stores it as a new Key Vault version; ${retire}`
+  switch (secret.status) {
+    case 'current':
+      if (rotate === 'force') return `rotate: force — ${rotation}`
+      if (rotate === 'never')
+        return 'rotate: never — apply never replaces it; rotate it with rotate: auto or force before it expires'
+      return secret.rotatesFrom
+        ? `rotate: auto — apply replaces it from ${secret.rotatesFrom} (rotateBeforeDays before it expires)`
+        : ''
+    case 'due':
+    case 'invalid':
+      return rotate === 'never'
+        ? `rotate: never — apply will not ${secret.status === 'invalid' ? 'replace' : 'rotate'} it; run apply with rotate: auto or force`
+        : rotation
+    case 'missing':
+      return rotate === 'never'
+        ? 'rotate: never — apply will not create it; run apply with rotate: auto'
+        : 'apply adds a password, proves it authenticates and stores it in Key Vault'
+    case 'rotated':
+      return secret.replacesManaged === undefined
+        ? ''
+        : `The ${retire.replace(/^the /, '').replace('replaces', 'replaced').replace(' is left', ' was left')}`
+    default:
+      return SECRET_WORDS[secret.status].next
+  }
+}
+
+/** What a credential's place in the lifecycle means, in a few words. */
+export const CREDENTIAL_STATE_WORDS: Readonly<Record<CredentialState, string>> = {
+  current: 'current — the Key Vault secret holds it',
+  previous: 'previous — kept for the overlap',
+  retiring: 'replaced — apply removes it',
+  orphan: 'orphan — stored nowhere, apply removes it',
+  'in-flight': 'stored nowhere yet — within the grace',
+  foreign: 'not managed — left alone',
+  unknown: 'unknown — Key Vault not read',
+  configured: 'in the tenants file',
+  unlisted: 'not in the tenants file — left alone'
 }
 
 export const APP_WORDS: Readonly<Record<AppStatus, Words>> = {
@@ -266,6 +325,9 @@ export const STEP_WORDS: Readonly<Record<StepKind, string>> = {
   'add-owner': 'add an owner to the app registration',
   'create-secret': 'create a secret and store it in Key Vault',
   'rotate-secret': 'rotate the secret in Key Vault',
+  'remove-orphan': 'remove a password stored nowhere (orphan)',
+  'retire-password': 'remove a replaced password and disable its Key Vault version',
+  'disable-kv-version': 'disable the Key Vault version of a removed password',
   'request-consent': "ask the customer's admin for consent",
   'check-role-assignment': 'check a role assignment',
   'assign-role': 'create a role assignment',

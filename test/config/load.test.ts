@@ -27,6 +27,7 @@ const EXPECTED_EXAMPLE: TenantsConfig = {
       secretName: 'contoso-provider-access',
       lifetimeDays: 90,
       rotateBeforeDays: 30,
+      overlapDays: 7,
       position: { line: 16, column: 3 }
     },
     federatedCredentials: [
@@ -36,7 +37,7 @@ const EXPECTED_EXAMPLE: TenantsConfig = {
         subject: 'repo:contoso/tenant-onboarding:environment:production',
         audiences: ['api://AzureADTokenExchange'],
         description: 'Deployments from the tenant-onboarding repository',
-        position: { line: 32, column: 7 }
+        position: { line: 34, column: 7 }
       }
     ],
     position: { line: 7, column: 1 }
@@ -50,19 +51,19 @@ const EXPECTED_EXAMPLE: TenantsConfig = {
           scope: `${SUBSCRIPTION_A}/resourceGroups/rg-shared`,
           role: 'Reader',
           roleDefinitionId: 'acdd72a7-3385-48ef-bd42-f606fba81ae7',
-          position: { line: 53, column: 9 }
+          position: { line: 55, column: 9 }
         },
         {
           scope: `${SUBSCRIPTION_A}/resourceGroups/rg-shared/providers/Microsoft.KeyVault/vaults/kv-cmk`,
           role: 'Key Vault Crypto Service Encryption User',
           roleDefinitionId: 'e147488a-f6f5-4113-8e2d-b22465e65bf6',
-          position: { line: 56, column: 9 }
+          position: { line: 58, column: 9 }
         },
         {
           scope: `${SUBSCRIPTION_A}/resourceGroups/rg-shared/providers/Microsoft.KeyVault/vaults/kv-fabrikam`,
           role: 'Key Vault Secrets User',
           roleDefinitionId: '4633458b-17de-408a-b874-0445c86b69e6',
-          position: { line: 59, column: 9 }
+          position: { line: 61, column: 9 }
         }
       ],
       probes: [
@@ -70,12 +71,12 @@ const EXPECTED_EXAMPLE: TenantsConfig = {
           kind: 'keyVault',
           keyVault: 'kv-fabrikam',
           secret: 'provider-check',
-          position: { line: 63, column: 9 }
+          position: { line: 65, column: 9 }
         },
-        { kind: 'arm', arm: `${SUBSCRIPTION_A}/resourceGroups/rg-shared`, position: { line: 65, column: 9 } }
+        { kind: 'arm', arm: `${SUBSCRIPTION_A}/resourceGroups/rg-shared`, position: { line: 67, column: 9 } }
       ],
       prune: true,
-      position: { line: 47, column: 5 }
+      position: { line: 49, column: 5 }
     },
     {
       name: 'Northwind Traders',
@@ -86,16 +87,16 @@ const EXPECTED_EXAMPLE: TenantsConfig = {
           scope: SUBSCRIPTION_B,
           role: 'Reader',
           roleDefinitionId: 'acdd72a7-3385-48ef-bd42-f606fba81ae7',
-          position: { line: 75, column: 9 }
+          position: { line: 77, column: 9 }
         },
         {
           scope: `${SUBSCRIPTION_B}/resourceGroups/rg-data/providers/Microsoft.Storage/storageAccounts/stnorthwind`,
           role: '9d1c3f2a-6b7e-4a8d-b5c6-1e2f3a4b5c6d',
           roleDefinitionId: '9d1c3f2a-6b7e-4a8d-b5c6-1e2f3a4b5c6d',
-          position: { line: 78, column: 9 }
+          position: { line: 80, column: 9 }
         }
       ],
-      position: { line: 68, column: 5 }
+      position: { line: 70, column: 5 }
     }
   ]
 }

@@ -278,6 +278,14 @@ const CASES: Case[] = [
       'app.credential.lifetimeDays must be more than rotateBeforeDays (30, the default), got 20 — raise it or set rotateBeforeDays lower'
   },
   {
+    name: 'an overlap as long as the lifetime',
+    text: variant({ 8: [BASE_LINES[7] ?? '', '    lifetimeDays: 60', '    overlapDays: 60'] }),
+    line: 10,
+    column: 18,
+    message:
+      'app.credential.overlapDays must be less than lifetimeDays (60), got 60 — the replaced password would outlive its own expiry'
+  },
+  {
     name: 'a rotation threshold equal to the lifetime',
     text: variant({ 8: [BASE_LINES[7] ?? '', '    lifetimeDays: 60', '    rotateBeforeDays: 60'] }),
     line: 10,

@@ -19,16 +19,30 @@ const GUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|\b[0-
  */
 function stable(text: string, workspace: string, fixed: string): string {
   const fresh = new Map<string, string>()
-  return text
-    .split(workspace)
-    .join('<workspace>')
-    .replace(/127\.0\.0\.1(:|%3A|&#58;)\d+/g, '127.0.0.1$1<port>')
-    .replace(/\d{4}-\d{2}-\d{2}T\d{2}(:|&#58;)\d{2}(:|&#58;)\d{2}(\.\d+)?Z/g, '<time>')
-    .replace(GUID, id => {
-      if (fixed.includes(id)) return id
-      if (!fresh.has(id)) fresh.set(id, `<new-id-${fresh.size + 1}>`)
-      return fresh.get(id)!
-    })
+  return (
+    text
+      .split(workspace)
+      .join('<workspace>')
+      .replace(/127\.0\.0\.1(:|%3A|&#58;)\d+/g, '127.0.0.1$1<port>')
+      .replace(/\d{4}-\d{2}-\d{2}T\d{2}(:|&#58;)\d{2}(:|&#58;)\d{2}(\.\d+)?Z/g, '<time>')
+      // Dates and day counts the action derives from the real clock (expiries, days left, a password's name).
+      .replace(/\b\d{4}-\d{2}-\d{2}\b/g, '<date>')
+      .replace(/"daysLeft": -?\d+/g, '"daysLeft": "<days>"')
+      // A new password's hint is the first characters of its random secret.
+      .replace(/"hint": "([^"]*)"/g, (all, hint: string) => (fixed.includes(hint) ? all : '"hint": "<hint>"'))
+      .replace(/\| (yes|no) \| `([^`|]{1,3})` \|/g, (all, managed: string, hint: string) =>
+        fixed.includes(hint) ? all : `| ${managed} | \`<hint>\` |`
+      )
+      .replace(
+        /\| -?\d+ \| ((?:current|previous|replaced|orphan|stored|not managed|unknown)[^|]*)\|/g,
+        '| <days> | $1|'
+      )
+      .replace(GUID, id => {
+        if (fixed.includes(id)) return id
+        if (!fresh.has(id)) fresh.set(id, `<new-id-${fresh.size + 1}>`)
+        return fresh.get(id)!
+      })
+  )
 }
 
 interface Recorded {

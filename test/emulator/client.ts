@@ -4,6 +4,7 @@
  */
 import { request } from 'node:https'
 import type { FaultRule } from './faults.js'
+import type { HoldState } from './hold.js'
 import type { RequestCounts, RequestLogEntry } from './requestlog.js'
 import type { Lags } from './state/directory.js'
 import type { GithubRun } from './state/scenario.js'
@@ -124,6 +125,20 @@ export class EmulatorClient {
 
   resetRequests(): Promise<void> {
     return this.call('DELETE', '/requests')
+  }
+
+  /** Handles the Nth request from now but never answers it (hold.ts): a client can be killed right there. */
+  holdRequest(nth: number): Promise<HoldState> {
+    return this.call('PUT', '/hold', { nth })
+  }
+
+  holdState(): Promise<HoldState> {
+    return this.call('GET', '/hold')
+  }
+
+  /** Disarms the hold and drops the held connection. */
+  releaseHold(): Promise<void> {
+    return this.call('DELETE', '/hold')
   }
 
   private call<T>(method: string, path: string, body?: unknown): Promise<T> {

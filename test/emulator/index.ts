@@ -6,6 +6,7 @@
 import { randomBytes } from 'node:crypto'
 import { EmulatorClient } from './client.js'
 import { Clock } from './clock.js'
+import { Hold } from './hold.js'
 import type { ResourceService } from './contracts.js'
 import { Faults } from './faults.js'
 import type { CoreRequest } from './http.js'
@@ -80,6 +81,8 @@ export interface Emulator {
   /** in-process access for tests: the directory, the clock, GitHub tokens */
   directory: DirectoryState
   clock: Clock
+  /** in-process access to ARM and Key Vault state (secret values included, for tests only) */
+  resources: ResourceState
   /** a GitHub OIDC token as `getIDToken(audience)` would return it, with optional claim overrides */
   mintGithubToken(audience?: string, overrides?: Record<string, unknown>): string
   verifyAccessToken(token: string): IssuedTokenClaims | undefined
@@ -107,6 +110,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   )
   const faults = new Faults(options.seed ?? 1, options.latencyMs ?? 0)
   const log = new RequestLog()
+  const hold = new Hold()
 
   const resources = new ResourceState(directory)
   for (const { tenantId, section } of scenario.resources) {
@@ -117,6 +121,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     clock,
     faults,
     log,
+    hold,
     consent,
     resources,
     github: { get: () => github, set: run => (github = run) }
@@ -153,7 +158,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     }
   }
 
-  const deps = { tls, router, faults, log, clock }
+  const deps = { tls, router, faults, log, clock, hold }
   const main = new Listener(deps)
   const listeners: Listener[] = [main]
   const origin = await main.listen(options.port ?? 0)
@@ -212,9 +217,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     ca: tls.caPem,
     directory,
     clock,
+    resources,
     mintGithubToken: (audience, overrides) => oidc.mint(audience, overrides),
     verifyAccessToken: token => entra.verifyAccessToken(token),
     stop: async () => {
+      hold.release()
       await Promise.all(listeners.map(l => l.close()))
     }
   }

@@ -12,6 +12,7 @@ import type { FaultDecision, Faults } from './faults.js'
 import type { CoreRequest, RouteName } from './http.js'
 import type { RequestLog } from './requestlog.js'
 import type { Clock } from './clock.js'
+import type { Hold } from './hold.js'
 import type { TlsMaterial } from './tls.js'
 
 export interface Route {
@@ -27,6 +28,7 @@ export interface ServerDeps {
   faults: Faults
   log: RequestLog
   clock: Clock
+  hold?: Hold
 }
 
 export class Listener {
@@ -95,6 +97,8 @@ export class Listener {
         response.status,
         decision.fault === undefined ? undefined : String(decision.fault)
       )
+      const held = { method: req.method, path: req.path, route: route.name }
+      if (this.deps.hold?.take(held, () => raw.socket.destroy())) return
     }
     writeResponse(res, response, ids)
   }

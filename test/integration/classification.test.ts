@@ -34,7 +34,10 @@ describe('consent classification', () => {
       ['provider-error', 7000215]
     ])
     // The provider's fix, planned: a new secret, for the reason found.
-    expect(report.secret).toMatchObject({ status: 'due', detail: expect.stringContaining('no longer has') })
+    expect(report.secret).toMatchObject({
+      status: 'invalid',
+      detail: expect.stringContaining('no longer has')
+    })
     expect(report.steps).toContainEqual(expect.objectContaining({ kind: 'rotate-secret', write: true }))
   })
 

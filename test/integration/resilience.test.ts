@@ -27,6 +27,9 @@ describe('faults', () => {
     await emu.control.setFaults(
       [
         { route: 'token', fault: 429, rate: 0.15, retryAfterSeconds: 1 },
+        // The first two ARM requests always, then a seeded 15%: which requests a rate rule hits depends on the
+        // order of every request it sees, and the provider's own requests change with the features.
+        { route: 'arm', fault: 503, count: 2, retryAfterSeconds: 1 },
         { route: 'arm', fault: 503, rate: 0.15, retryAfterSeconds: 1 },
         { route: 'graph', fault: 429, count: 2, retryAfterSeconds: 1 }
       ],

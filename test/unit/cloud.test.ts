@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import { CloudError, defaultScope, keyVaultUrl, resolveCloud } from '../../src/cloud.js'
+import { CloudError, defaultScope, keyVaultProblem, keyVaultUrl, resolveCloud } from '../../src/cloud.js'
 
 describe('resolveCloud', () => {
   it('knows the public and national clouds with their token-exchange audiences', () => {
@@ -46,10 +46,6 @@ describe('resolveCloud', () => {
       'cloud-endpoints.authorityHost is required with cloud: custom'
     ],
     [
-      '{"authorityHost":"https://l","graphEndpoint":"https://g","armEndpoint":"https://a"}',
-      'cloud-endpoints needs keyVaultDnsSuffix'
-    ],
-    [
       '{"authorityHost":"https://l","graphEndpoint":"https://g","armEndpoint":"https://a","keyVaultDnsSuffix":"v","graph":"x"}',
       'cloud-endpoints has unknown key(s) graph'
     ]
@@ -77,6 +73,23 @@ describe('keyVaultUrl', () => {
       '{"authorityHost":"https://l","graphEndpoint":"https://g","armEndpoint":"https://a","keyVaultUrls":{"a":"https://a"}}'
     )
     expect(() => keyVaultUrl(custom, 'other')).toThrow('add it to cloud-endpoints.keyVaultUrls')
+  })
+})
+
+describe('keyVaultProblem', () => {
+  const noVault = resolveCloud(
+    'custom',
+    '{"authorityHost":"https://l","graphEndpoint":"https://g","armEndpoint":"https://a"}'
+  )
+  it('accepts a custom cloud without Key Vault endpoints: a secretless app needs none', () => {
+    expect(noVault.keyVaultDnsSuffix).toBeUndefined()
+    expect(keyVaultProblem(noVault, 'https://kv.example.net')).toBeUndefined()
+  })
+  it('asks for them once a secret is kept in a vault named without its URL', () => {
+    expect(keyVaultProblem(noVault, 'kv-provider')).toMatch(
+      /^credential.kind is secret, so the app's secret is kept in Key Vault: no URL for Key Vault "kv-provider": add it to cloud-endpoints.keyVaultUrls/
+    )
+    expect(keyVaultProblem(resolveCloud('AzureCloud', ''), 'kv-provider')).toBeUndefined()
   })
 })
 

@@ -63,9 +63,14 @@ function fakePorts() {
           status: 'found',
           secret: { value: 's3cret', version: 'v1', expiresOn: new Date('2027-02-01'), keyId: 'k1' }
         }),
-        store: write('store secret')
+        store: write('store secret'),
+        versions: async () => [
+          { version: 'v1', enabled: true, keyId: 'k1', createdOn: new Date('2026-11-01') }
+        ],
+        disable: write('disable secret version')
       },
       proveSecret: write('prove secret'),
+      checkStoredSecret: async () => ({ status: 'token' }),
       mask: () => undefined
     },
     tenants: () => ({ tenant, noCredentialReason: 'none' })

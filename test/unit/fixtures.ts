@@ -23,6 +23,7 @@ export function secretConfig(): TenantsConfig {
         secretName: 'contoso-provider-access',
         lifetimeDays: 90,
         rotateBeforeDays: 30,
+        overlapDays: 7,
         position: at(6)
       },
       federatedCredentials: [
@@ -58,6 +59,7 @@ export function existingApp(overrides: Partial<Application> = {}): Application {
     passwordCredentials: [
       { keyId: 'k1', displayName: 'entra-tenant-bridge', startDateTime: null, endDateTime: null, hint: 'abc' }
     ],
+    keyCredentials: [],
     federatedCredentials: [
       {
         id: 'f1',

@@ -60,9 +60,7 @@ describe('npm start', () => {
       expect(stdout).toContain(
         "Hand-off ready for Fabrikam's admin: Key Vault Crypto Service Encryption User on kv-cmk."
       )
-      expect(stdout).toMatch(
-        / {2}Northwind +needs consent \(AADSTS7000229\)/
-      )
+      expect(stdout).toMatch(/ {2}Northwind +needs consent \(AADSTS7000229\)/)
       expect(stdout).toContain("Tailspin: Tailspin's admin disabled Contoso Provider Access;")
       expect(readdirSync(temp)).toEqual([])
     } finally {

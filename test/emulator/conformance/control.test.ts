@@ -141,3 +141,27 @@ describe('request log', () => {
     expect((await emu.control.requestCounts()).total).toBe(0)
   })
 })
+
+describe('hold', () => {
+  it('handles the nth request but never answers it, until released (then the connection drops)', async () => {
+    await emu.control.resetRequests()
+    const path = `/subscriptions/${FABRIKAM.subscriptionId}/providers/Microsoft.Authorization/roleAssignments`
+    const url = `${emu.endpoints.armEndpoint}${path}?api-version=2022-04-01`
+    expect(await emu.control.holdRequest(2)).toEqual({ remaining: 2, held: null })
+    const first = await rawRequest(url, emu.ca)
+    expect(first.status).toBe(401)
+    const second = rawRequest(url, emu.ca, { method: 'DELETE' })
+    let state = await emu.control.holdState()
+    while (!state.held) state = await emu.control.holdState()
+    expect(state).toEqual({
+      remaining: null,
+      held: { method: 'DELETE', route: 'arm', path }
+    })
+    // Handled and logged, though its answer never left.
+    expect((await emu.control.requests()).map(r => r.method)).toEqual(['GET', 'DELETE'])
+    await emu.control.releaseHold()
+    await expect(second).rejects.toThrow()
+    expect(await emu.control.holdState()).toEqual({ remaining: null, held: null })
+    expect((await rawRequest(url, emu.ca)).status).toBe(first.status)
+  })
+})

@@ -7,6 +7,7 @@
 import type { Clock } from '../clock.js'
 import type { EmuResponse } from '../contracts.js'
 import type { Faults, FaultRule } from '../faults.js'
+import type { Hold } from '../hold.js'
 import type { CoreRequest } from '../http.js'
 import { json, noContent, readJsonBody } from '../http.js'
 import type { RequestLog } from '../requestlog.js'
@@ -34,6 +35,7 @@ export interface ControlDeps {
   clock: Clock
   faults: Faults
   log: RequestLog
+  hold: Hold
   consent: ConsentService
   resources: ResourceControl | undefined
   github: { get(): GithubRun; set(run: GithubRun): void }
@@ -83,7 +85,10 @@ export class ControlService {
       ),
       'GET /requests': () => json(200, this.deps.log.list()),
       'GET /requests/counts': () => json(200, this.deps.log.counts()),
-      'DELETE /requests': () => (this.deps.log.reset(), noContent())
+      'DELETE /requests': () => (this.deps.log.reset(), noContent()),
+      'GET /hold': () => json(200, this.deps.hold.state()),
+      'PUT /hold': b => (this.deps.hold.arm(Number(b.nth)), json(200, this.deps.hold.state())),
+      'DELETE /hold': () => (this.deps.hold.release(), noContent())
     }
   }
 
