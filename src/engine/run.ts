@@ -8,8 +8,8 @@ import { applyProvider, applyTenants } from '../apply/apply.js'
 import type { TenantsConfig } from '../model/config.js'
 import type { ObservedProvider, ObservedTenant } from '../model/observed.js'
 import type { EnginePorts } from '../model/ports.js'
-import type { Report } from '../model/report.js'
-import type { Cloud, Mode, Rotate } from '../model/run.js'
+import type { Report, ReportPart } from '../model/report.js'
+import type { Cloud, Mode, Phase, Rotate } from '../model/run.js'
 import type { PlanStep } from '../model/steps.js'
 import { observeProvider, observeTenants } from '../observe/observe.js'
 import { ownerFixCommand } from '../plan/commands.js'
@@ -24,6 +24,14 @@ export interface EngineRequest {
   /** Customer tenants processed at once. */
   concurrency: number
   now: () => Date
+  /**
+   * `all` (the default): the provider, then every tenant in `config.tenants`. `provider`: the provider phase
+   * only. `tenants`: the provider is read (the app, the secret it signs in with) and never written, then the
+   * tenants in `config.tenants` — the caller passes one shard's slice.
+   */
+  phase?: Exclude<Phase, 'merge'>
+  /** For phase `tenants`: which shard this is, recorded in the report for the merge. */
+  shard?: { index: number; count: number }
 }
 
 /**
@@ -36,14 +44,20 @@ export async function runEngine(
   ports: EnginePorts
 ): Promise<Report> {
   const { automationObjectId } = await ports.signIn()
-  const provider = await runProviderPhase(request, config, ports)
-  const tenants = await runTenantPhase(request, config, provider, ports)
+  const phase = request.phase ?? 'all'
+  const provider =
+    phase === 'tenants'
+      ? await readProvider(request, config, ports)
+      : await runProviderPhase(request, config, ports)
+  // The provider job reaches no customer tenant: its report is the app, its credentials and its secret.
+  const scope = phase === 'provider' ? { ...config, tenants: [] } : config
+  const tenants = await runTenantPhase(request, scope, provider, ports)
   const observedApp = provider.observed.app
-  return verdicts({
+  const report = verdicts({
     mode: request.mode,
     rotate: request.rotate,
     cloud: request.cloud,
-    config,
+    config: scope,
     now: request.now(),
     provider: provider.observed,
     app: provider.app,
@@ -55,6 +69,15 @@ export async function runEngine(
     steps: [...provider.steps, ...tenants.steps],
     storedSecret: provider.storedSecret
   })
+  const part = reportPart(request)
+  return part ? { ...report, part } : report
+}
+
+function reportPart(request: EngineRequest): ReportPart | undefined {
+  if (request.phase === 'provider') return { phase: 'provider' }
+  if (request.phase !== 'tenants') return undefined
+  const shard = request.shard ?? { index: 1, count: 1 }
+  return { phase: 'tenants', shard: shard.index, of: shard.count }
 }
 
 interface ProviderPhase {
@@ -100,6 +123,21 @@ async function runProviderPhase(
       : {}),
     freshCredential: applied.changed
   }
+}
+
+/**
+ * A tenant shard's view of the provider: the app and the secret it signs in with, read only. Its steps are the
+ * provider job's, so none is planned here — a shard can never write the app, its credentials or its secret.
+ */
+async function readProvider(
+  _request: EngineRequest,
+  config: TenantsConfig,
+  ports: EnginePorts
+): Promise<ProviderPhase> {
+  const { observed, secretValue } = await observeProvider(config, ports.provider)
+  const app =
+    observed.app.status === 'found' ? { id: observed.app.app.id, appId: observed.app.app.appId } : undefined
+  return { observed, steps: [], app, secret: secretValue, freshCredential: false }
 }
 
 /** Consent and role assignments in the customer tenants, signed in as the app there. */
