@@ -1,0 +1,921 @@
+export const id = 218;
+export const ids = [218];
+export const modules = {
+
+/***/ 9218:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  loadTenantsFile: () => (/* binding */ loadTenantsFile)
+});
+
+// UNUSED EXPORTS: formatProblems, parseTenantsFile
+
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(51455);
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __webpack_require__(38815);
+;// CONCATENATED MODULE: ./src/config/positions.ts
+/**
+ * Where each value of the tenants file stands in its text. Validation runs on plain data (ajv sees what
+ * `toJS()` returns), so every value is indexed by the JSON Pointer ajv reports it under (`/tenants/0/tenantId`),
+ * which turns a schema finding back into a line and column.
+ */
+
+const START_OF_FILE = { line: 1, column: 1 };
+/** JSON Pointer escaping as RFC 6901 §3 defines it and ajv uses for `instancePath`. */
+function pointerOf(segments) {
+    return segments.map(segment => '/' + String(segment).replace(/~/g, '~0').replace(/\//g, '~1')).join('');
+}
+/** The inverse of {@link pointerOf}; list indices stay strings, which is enough to name a path. */
+function segmentsOf(pointer) {
+    if (pointer === '')
+        return [];
+    return pointer
+        .slice(1)
+        .split('/')
+        .map(segment => segment.replace(/~1/g, '/').replace(/~0/g, '~'));
+}
+/** The path as a reader writes it: `tenants[2].roleAssignments[0].scope`. */
+function labelOf(segments) {
+    let label = '';
+    for (const segment of segments) {
+        if (typeof segment === 'number' || /^\d+$/.test(segment))
+            label += `[${segment}]`;
+        else
+            label += label === '' ? segment : `.${segment}`;
+    }
+    return label;
+}
+/** Indexes every value of the document by pointer, and finds keys repeated within one mapping. */
+function indexDocument(doc, lineCounter) {
+    const index = { places: new Map(), duplicateKeys: [] };
+    const positionAt = (offset) => {
+        const { line, col } = lineCounter.linePos(offset);
+        return { line, column: col };
+    };
+    const root = { segments: [] };
+    const rootValue = spelledOutStart(doc.contents);
+    if (rootValue !== undefined)
+        root.value = positionAt(rootValue);
+    index.places.set('', root);
+    walk(doc, doc.contents, [], index, positionAt, new Set());
+    return index;
+}
+function walk(doc, node, segments, index, positionAt, resolving) {
+    // An alias stands for its anchor's value; its descendants are reported at the alias, where the reader looks.
+    if ((0,dist/* isAlias */.Vj)(node)) {
+        const target = node.resolve(doc);
+        if (target === undefined || resolving.has(target))
+            return;
+        resolving.add(target);
+        walk(doc, target, segments, index, positionAt, resolving);
+        resolving.delete(target);
+        return;
+    }
+    if ((0,dist/* isMap */.jh)(node)) {
+        const firstSeen = new Map();
+        for (const pair of node.items) {
+            const key = keyText(pair.key);
+            const keyStart = spelledOutStart(pair.key);
+            const keyPosition = keyStart === undefined ? undefined : positionAt(keyStart);
+            const childSegments = [...segments, key];
+            const earlier = firstSeen.get(key);
+            if (earlier !== undefined && keyPosition !== undefined) {
+                index.duplicateKeys.push({ key, parent: segments, first: earlier, second: keyPosition });
+                continue;
+            }
+            if (keyPosition !== undefined)
+                firstSeen.set(key, keyPosition);
+            recordPlace(index, childSegments, { key: keyPosition }, pair.value, positionAt);
+            walk(doc, pair.value, childSegments, index, positionAt, resolving);
+        }
+    }
+    else if ((0,dist/* isSeq */.oP)(node)) {
+        node.items.forEach((item, i) => {
+            const childSegments = [...segments, i];
+            const start = spelledOutStart(item);
+            recordPlace(index, childSegments, { item: start === undefined ? undefined : positionAt(start) }, item, positionAt);
+            walk(doc, item, childSegments, index, positionAt, resolving);
+        });
+    }
+}
+function recordPlace(index, segments, anchor, value, positionAt) {
+    const place = { segments };
+    if (anchor.key !== undefined)
+        place.key = anchor.key;
+    if (anchor.item !== undefined)
+        place.item = anchor.item;
+    const valueStart = spelledOutStart(value);
+    if (valueStart !== undefined)
+        place.value = positionAt(valueStart);
+    index.places.set(pointerOf(segments), place);
+}
+/** The key as `toJS()` turns it into a property name. */
+function keyText(key) {
+    if ((0,dist/* isScalar */.jn)(key))
+        return String(key.value);
+    return String(key);
+}
+/** Start offset of a node the file spells out; undefined for the implicit null of an empty `key:`. */
+function spelledOutStart(node) {
+    if (node === null || typeof node !== 'object' || !('range' in node))
+        return undefined;
+    const range = node.range;
+    if (!range)
+        return undefined;
+    if ((0,dist/* isScalar */.jn)(node) && node.value === null && range[0] === range[1])
+        return undefined;
+    return range[0];
+}
+/** Where to report something about the value at `segments` as a whole: its key, else its list item. */
+function placeOf(index, segments) {
+    const place = index.places.get(pointerOf(segments));
+    return place?.key ?? place?.item ?? place?.value ?? nearestAncestor(index, segments);
+}
+/** Where to report a wrong value: the value itself when the file spells it out. */
+function valuePlaceOf(index, segments) {
+    const place = index.places.get(pointerOf(segments));
+    return place?.value ?? placeOf(index, segments);
+}
+function nearestAncestor(index, segments) {
+    for (let length = segments.length - 1; length >= 0; length--) {
+        const place = index.places.get(pointerOf(segments.slice(0, length)));
+        const position = place?.key ?? place?.item ?? place?.value;
+        if (position !== undefined)
+            return position;
+    }
+    return START_OF_FILE;
+}
+
+;// CONCATENATED MODULE: ./src/model/roles.ts
+/**
+ * Azure built-in role definitions the tenants file may name. A built-in role has the same GUID in every tenant;
+ * names are display strings, so the action always works with the GUID and accepts any other role (custom roles
+ * included) by its GUID.
+ * Source: https://learn.microsoft.com/azure/role-based-access-control/built-in-roles (each role's JSON `name`).
+ */
+const BUILT_IN_ROLES = Object.freeze({
+    Owner: '8e3af657-a8ff-443c-a75c-2fe8c4bcb635',
+    Contributor: 'b24988ac-6180-42a0-ab88-20f7382dd24c',
+    Reader: 'acdd72a7-3385-48ef-bd42-f606fba81ae7',
+    'User Access Administrator': '18d7d88d-d35e-4fb5-a5c3-7773c20a72d9',
+    'Role Based Access Control Administrator': 'f58310d9-a9f6-439a-9e8d-f62e7b41a168',
+    'Key Vault Secrets Officer': 'b86a8fe4-44ce-4948-aee5-eccb2c155cd7',
+    'Key Vault Secrets User': '4633458b-17de-408a-b874-0445c86b69e6',
+    'Key Vault Crypto Service Encryption User': 'e147488a-f6f5-4113-8e2d-b22465e65bf6',
+    'Storage Blob Data Reader': '2a2b9908-6ea1-4ae2-8e65-a410df84e7d1'
+});
+/** The built-in role's GUID for a name, matched case-insensitively as the portal and CLI do. */
+function builtInRoleId(name) {
+    const wanted = name.trim().toLowerCase();
+    const match = Object.entries(BUILT_IN_ROLES).find(([roleName]) => roleName.toLowerCase() === wanted);
+    return match?.[1];
+}
+
+;// CONCATENATED MODULE: ./src/config/rules.ts
+/**
+ * What each field of the tenants file must look like, in words a reader can act on. The schema
+ * (`schema/tenants.schema.json`) decides what is valid; these texts explain a rejection.
+ */
+
+/** A GUID as Entra and ARM write them (tenant, subscription and role-definition ids). */
+const GUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const EXAMPLE_GUID = '7f3a2c1e-5b4d-4e6f-8a9b-0c1d2e3f4a5b';
+/** Secret lifetime and rotation threshold when the file does not set them. */
+const DEFAULT_LIFETIME_DAYS = 90;
+const DEFAULT_ROTATE_BEFORE_DAYS = 30;
+const SCOPE_FORMS = '/subscriptions/<guid>[/resourceGroups/<name>[/providers/<Namespace>/<type>/<name>]] or ' +
+    '/providers/Microsoft.Management/managementGroups/<id>';
+/**
+ * Rules by generalised path: list indices become `*` (`tenants.*.tenantId`). Each rejected value is described by
+ * the rule of its path; a path without one falls back to ajv's own wording.
+ */
+const FIELD_RULES = {
+    '': { expect: 'a mapping with "app" and "tenants" (see examples/tenants.yml)' },
+    app: {
+        expect: 'a mapping with uniqueName, displayName, redirectUri and credential',
+        whenMissing: 'add an "app:" mapping describing the multi-tenant app (see examples/tenants.yml)'
+    },
+    tenants: {
+        expect: 'a list of tenants (lines starting with "- "; an empty list is written tenants: [])',
+        whenMissing: 'add "tenants:" with one entry per customer tenant (it may be empty: tenants: [])'
+    },
+    'app.uniqueName': {
+        expect: '1–120 letters, digits, "-", "_" or "." (the stable key the app is found by)',
+        whenMissing: 'add the stable key the app is upserted by, e.g. uniqueName: contoso-provider-access'
+    },
+    'app.displayName': {
+        expect: 'one line of text, at most 256 characters (the name customer admins see when they consent)',
+        whenMissing: 'add the name customer admins see when they consent, e.g. displayName: Contoso Provider Access'
+    },
+    'app.redirectUri': {
+        expect: 'an https:// URL (or http://localhost… for local testing)',
+        whenMissing: 'add the https:// page a customer admin lands on after consenting'
+    },
+    'app.credential': {
+        expect: 'a mapping with kind: secret (plus keyVault and secretName) or kind: federated',
+        whenMissing: 'add "credential:" with kind: secret (plus keyVault and secretName) or kind: federated'
+    },
+    'app.credential.kind': {
+        expect: '"secret" or "federated"',
+        whenMissing: 'add kind: secret (a client secret rotated in Key Vault) or kind: federated (secretless)'
+    },
+    'app.credential.keyVault': {
+        expect: 'a Key Vault name (3–24 letters, digits and single hyphens, starting with a letter) or an https:// vault URL without path or query',
+        whenMissing: 'kind: secret keeps the app secret in Key Vault; add keyVault: <vault name or https:// vault URL>',
+        explain: explainKeyVault
+    },
+    'app.credential.secretName': {
+        expect: '1–127 letters, digits and hyphens (a Key Vault secret name)',
+        whenMissing: 'kind: secret stores the app secret under this Key Vault secret name; add secretName: <name>'
+    },
+    'app.credential.lifetimeDays': { expect: 'a whole number of days from 1 to 730' },
+    'app.credential.rotateBeforeDays': {
+        expect: 'a whole number of days, at least 1 and less than lifetimeDays'
+    },
+    'app.federatedCredentials': {
+        expect: 'a list of at most 20 federated credentials (Entra’s limit per app), with at least one when credential.kind is "federated"',
+        whenMissing: 'credential kind "federated" needs at least one; add federatedCredentials, or use kind: secret'
+    },
+    'app.federatedCredentials.*': {
+        expect: 'a mapping with name, issuer and subject'
+    },
+    'app.federatedCredentials.*.name': {
+        expect: '3–120 letters, digits, "-" and "_", starting with a letter or digit',
+        whenMissing: 'add a name, unique within the app, e.g. name: github-main'
+    },
+    'app.federatedCredentials.*.issuer': {
+        expect: 'an https:// URL of at most 600 characters (GitHub Actions: https://token.actions.githubusercontent.com)',
+        whenMissing: 'add the external token’s issuer, e.g. issuer: https://token.actions.githubusercontent.com'
+    },
+    'app.federatedCredentials.*.subject': {
+        expect: 'non-empty text of at most 600 characters, matched exactly against the token’s sub claim',
+        whenMissing: 'add the external token’s subject, e.g. subject: repo:contoso/tenant-onboarding:environment:production'
+    },
+    'app.federatedCredentials.*.audiences': {
+        expect: 'a list of exactly one audience (omit it to use the cloud’s default, api://AzureADTokenExchange in AzureCloud)'
+    },
+    'app.federatedCredentials.*.audiences.*': { expect: 'non-empty text of at most 600 characters' },
+    'app.federatedCredentials.*.description': { expect: 'text of at most 600 characters' },
+    'tenants.*': {
+        expect: 'a mapping with name, tenantId and roleAssignments'
+    },
+    'tenants.*.name': {
+        expect: 'one line of text, at most 256 characters',
+        whenMissing: 'add the customer’s name, e.g. name: Fabrikam'
+    },
+    'tenants.*.tenantId': {
+        expect: `a GUID like ${EXAMPLE_GUID}`,
+        whenMissing: 'add the customer’s Entra tenant ID (a GUID)'
+    },
+    'tenants.*.roleAssignments': { expect: 'a list of role assignments, each with scope and role' },
+    'tenants.*.roleAssignments.*': { expect: 'a mapping with scope and role' },
+    'tenants.*.roleAssignments.*.scope': {
+        expect: `an Azure scope: ${SCOPE_FORMS}`,
+        whenMissing: 'add the scope the role applies at, e.g. scope: /subscriptions/<guid>/resourceGroups/<name>',
+        explain: explainScope
+    },
+    'tenants.*.roleAssignments.*.role': {
+        expect: 'a built-in role name or a role definition GUID',
+        whenMissing: 'add a built-in role name (e.g. role: Reader) or a role definition GUID'
+    }
+};
+/** The rule for a path, looked up by its generalised form. */
+function ruleFor(segments) {
+    const general = segments.map(s => (typeof s === 'number' || /^\d+$/.test(s) ? '*' : s)).join('.');
+    return FIELD_RULES[general];
+}
+const GUID_TEXT = '[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}';
+/**
+ * Resource group and management group names: 1–90 letters, digits, `._-()`, not ending in `.`.
+ * Source: https://learn.microsoft.com/azure/azure-resource-manager/management/resource-name-rules
+ * (Microsoft.Resources/resourcegroups; Microsoft.Management/managementGroups).
+ */
+const GROUP_NAME = /^[A-Za-z0-9._()-]{0,89}[A-Za-z0-9_()-]$/;
+/** A resource provider namespace such as `Microsoft.KeyVault`. */
+const PROVIDER_NAMESPACE = /^[A-Za-z][A-Za-z0-9]*(?:\.[A-Za-z][A-Za-z0-9]*)+$/;
+const RESOURCE_TYPE = /^[A-Za-z][A-Za-z0-9]*$/;
+const SUBSCRIPTION_ID = new RegExp(`^${GUID_TEXT}$`);
+/**
+ * The first thing wrong with a role-assignment scope, or undefined when it is well formed. Mirrors the scope
+ * pattern of the schema, segment by segment, so a rejection can say which part to fix.
+ */
+function explainScope(scope) {
+    const trimmed = scope.endsWith('/') ? scope.slice(0, -1) : scope;
+    if (!trimmed.startsWith('/'))
+        return 'a scope starts with "/"';
+    const parts = trimmed.slice(1).split('/');
+    if (parts.some(part => part === ''))
+        return 'it has an empty segment ("//" or a second trailing "/")';
+    if (parts[0] === 'providers')
+        return explainManagementGroupScope(parts);
+    if (parts[0] !== 'subscriptions') {
+        return parts[0]?.toLowerCase() === 'subscriptions'
+            ? `write "subscriptions" as Azure does, not "${parts[0]}"`
+            : 'it must start with /subscriptions/<guid> or /providers/Microsoft.Management/managementGroups/<id>';
+    }
+    const subscription = parts[1];
+    if (subscription === undefined)
+        return 'the subscription GUID is missing after /subscriptions';
+    if (!SUBSCRIPTION_ID.test(subscription))
+        return `the subscription id "${subscription}" is not a GUID`;
+    if (parts.length === 2)
+        return undefined;
+    if (parts[2] !== 'resourceGroups') {
+        return parts[2]?.toLowerCase() === 'resourcegroups'
+            ? `write "resourceGroups" as Azure does, not "${parts[2]}"`
+            : `expected /resourceGroups/<name> after the subscription, got "/${parts[2]}"`;
+    }
+    const group = parts[3];
+    if (group === undefined)
+        return 'the resource group name is missing after /resourceGroups';
+    if (!GROUP_NAME.test(group)) {
+        return `the resource group name "${group}" must be 1–90 letters, digits, "._-()" and not end in "."`;
+    }
+    if (parts.length === 4)
+        return undefined;
+    return explainResourcePath(parts.slice(4));
+}
+function explainResourcePath(parts) {
+    if (parts[0] !== 'providers')
+        return `expected /providers/<Namespace>/<type>/<name> after the resource group`;
+    const namespace = parts[1];
+    if (namespace === undefined)
+        return 'the provider namespace is missing after /providers';
+    if (!PROVIDER_NAMESPACE.test(namespace)) {
+        return `"${namespace}" is not a provider namespace like Microsoft.KeyVault`;
+    }
+    const typeAndNames = parts.slice(2);
+    if (typeAndNames.length === 0 || typeAndNames.length % 2 !== 0) {
+        return `after ${namespace} the path must alternate <type>/<name>, e.g. /vaults/kv-cmk`;
+    }
+    for (let i = 0; i < typeAndNames.length; i += 2) {
+        const type = typeAndNames[i] ?? '';
+        if (!RESOURCE_TYPE.test(type))
+            return `"${type}" is not a resource type like vaults`;
+        const name = typeAndNames[i + 1] ?? '';
+        if (/\s/.test(name))
+            return `the resource name "${name}" contains whitespace`;
+    }
+    return undefined;
+}
+function explainManagementGroupScope(parts) {
+    if (parts[1] !== 'Microsoft.Management' || parts[2] !== 'managementGroups') {
+        return 'a scope under /providers must be /providers/Microsoft.Management/managementGroups/<id>';
+    }
+    const group = parts[3];
+    if (group === undefined || parts.length !== 4) {
+        return 'a management group scope is /providers/Microsoft.Management/managementGroups/<id>, nothing more';
+    }
+    if (!GROUP_NAME.test(group)) {
+        return `the management group id "${group}" must be 1–90 letters, digits, "._-()" and not end in "."`;
+    }
+    return undefined;
+}
+/**
+ * The first thing wrong with a Key Vault name or URL. Names: 3–24 characters, alphanumerics and hyphens, start
+ * with a letter, end with a letter or digit, no consecutive hyphens.
+ * Source: https://learn.microsoft.com/azure/azure-resource-manager/management/resource-name-rules (Microsoft.KeyVault/vaults).
+ */
+function explainKeyVault(value) {
+    if (/^https?:\/\//i.test(value)) {
+        if (!value.startsWith('https://'))
+            return 'a vault URL must use https://';
+        const url = URL.canParse(value) ? new URL(value) : undefined;
+        if (url === undefined || url.hostname === '')
+            return 'it is not a valid URL';
+        if (url.pathname !== '/' || url.search !== '' || url.hash !== '') {
+            return `give the vault URL without path or query, e.g. https://${url.host}/`;
+        }
+        return undefined;
+    }
+    if (value.length < 3 || value.length > 24)
+        return `a vault name has 3–24 characters, this one has ${value.length}`;
+    if (!/^[A-Za-z]/.test(value))
+        return 'a vault name starts with a letter';
+    if (/[^A-Za-z0-9-]/.test(value))
+        return 'a vault name holds only letters, digits and hyphens';
+    if (value.includes('--'))
+        return 'a vault name has no consecutive hyphens';
+    if (value.endsWith('-'))
+        return 'a vault name ends with a letter or digit';
+    return undefined;
+}
+/** Built-in role names, for messages. */
+const BUILT_IN_ROLE_NAMES = Object.keys(BUILT_IN_ROLES);
+/**
+ * The candidate closest to `input` (case-insensitive edit distance), when it is close enough to be a likely typo:
+ * at most a third of its length, and at least 2 edits allowed.
+ */
+function closestMatch(input, candidates) {
+    let best;
+    for (const candidate of candidates) {
+        const distance = editDistance(input.toLowerCase(), candidate.toLowerCase());
+        if (best === undefined || distance < best.distance)
+            best = { candidate, distance };
+    }
+    if (best === undefined)
+        return undefined;
+    const allowed = Math.max(2, Math.floor(best.candidate.length / 3));
+    return best.distance <= allowed ? best.candidate : undefined;
+}
+/** Levenshtein distance. */
+function editDistance(a, b) {
+    let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+    for (let i = 1; i <= a.length; i++) {
+        const current = [i];
+        for (let j = 1; j <= b.length; j++) {
+            const substitution = (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1);
+            current.push(Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, substitution));
+        }
+        previous = current;
+    }
+    return previous[b.length] ?? 0;
+}
+
+// EXTERNAL MODULE: ./node_modules/ajv/dist/2020.js
+var _2020 = __webpack_require__(52210);
+;// CONCATENATED MODULE: ./schema/tenants.schema.json
+const tenants_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/draft/2020-12/schema","title":"entra-tenant-bridge tenants file","description":"The reviewed list of customer tenants that one multi-tenant Entra app reaches, with the app\'s credential and the Azure roles its service principal needs in each tenant. Point editors at this file with `# yaml-language-server: $schema=../schema/tenants.schema.json`.","type":"object","additionalProperties":false,"required":["app","tenants"],"properties":{"app":{"title":"Multi-tenant app","description":"The one multi-tenant app registration in the provider tenant, created and owned by the automation identity.","type":"object","additionalProperties":false,"required":["uniqueName","displayName","redirectUri","credential"],"properties":{"uniqueName":{"title":"Unique name","description":"Stable key the app is upserted by (PATCH /applications(uniqueName=\'…\')). Letters, digits, \'-\', \'_\' and \'.\', at most 120 characters. Changing it creates a new app.","type":"string","pattern":"^[A-Za-z0-9._-]{1,120}$"},"displayName":{"title":"Display name","description":"The name customer admins see on the consent prompt. One line: no line breaks or control characters.","type":"string","minLength":1,"maxLength":256,"pattern":"^[^\\\\u0000-\\\\u001f\\\\u007f]+$"},"redirectUri":{"title":"Redirect URI","description":"Where a customer admin lands after consenting: an https:// URL (or http://localhost… for local testing), registered as a web redirect URI on the app.","type":"string","pattern":"^(?:https://[^\\\\s/?#]+(?:[/?#]\\\\S*)?|http://localhost(?::[0-9]{1,5})?(?:[/?#]\\\\S*)?)$"},"credential":{"title":"App credential","description":"How the app authenticates in customer tenants: a client secret kept and rotated in the provider Key Vault (kind: secret) or federated credentials only (kind: federated).","type":"object","additionalProperties":false,"required":["kind"],"properties":{"kind":{"title":"Credential kind","description":"secret: a client secret rotated into keyVault/secretName. federated: secretless, through app.federatedCredentials.","enum":["secret","federated"]},"keyVault":{"title":"Key Vault","description":"The provider Key Vault holding the secret: a vault name (3–24 letters, digits and single hyphens, starting with a letter; the cloud\'s DNS suffix is appended) or a full https:// vault URL without path or query.","type":"string","pattern":"^(?:[A-Za-z](?!.*--)[A-Za-z0-9-]{1,22}[A-Za-z0-9]|https://[A-Za-z0-9.-]+(?::[0-9]{1,5})?/?)$"},"secretName":{"title":"Secret name","description":"The Key Vault secret the app\'s client secret is stored under: 1–127 letters, digits and hyphens.","type":"string","pattern":"^[A-Za-z0-9-]{1,127}$"},"lifetimeDays":{"title":"Secret lifetime (days)","description":"How long a new client secret lives, 1–730 days. Default 90.","type":"integer","minimum":1,"maximum":730,"default":90},"rotateBeforeDays":{"title":"Rotate before expiry (days)","description":"Rotate when the current secret expires within this many days; at least 1 and less than lifetimeDays. Default 30.","type":"integer","minimum":1,"default":30}},"if":{"properties":{"kind":{"const":"secret"}},"required":["kind"]},"then":{"required":["keyVault","secretName"]}},"federatedCredentials":{"title":"Federated credentials","description":"Federated identity credentials to ensure on the app (at most 20 per app). Required, with at least one entry, for credential kind federated.","type":"array","maxItems":20,"items":{"title":"Federated credential","description":"An external identity (a GitHub workflow, a managed identity, …) allowed to act as the app.","type":"object","additionalProperties":false,"required":["name","issuer","subject"],"properties":{"name":{"title":"Name","description":"Unique per app and immutable: 3–120 letters, digits, \'-\' and \'_\', starting with a letter or digit.","type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9_-]{2,119}$"},"issuer":{"title":"Issuer","description":"The external token\'s iss claim, an https:// URL (GitHub Actions: https://token.actions.githubusercontent.com). At most 600 characters.","type":"string","pattern":"^https://[^\\\\s/?#]+\\\\S*$","maxLength":600},"subject":{"title":"Subject","description":"The external token\'s sub claim, matched exactly and case-sensitively (GitHub: repo:<owner>/<repo>:environment:<name>). At most 600 characters.","type":"string","minLength":1,"maxLength":600},"audiences":{"title":"Audiences","description":"Exactly one audience. Omit it to use the cloud\'s token-exchange audience (api://AzureADTokenExchange in AzureCloud).","type":"array","minItems":1,"maxItems":1,"items":{"title":"Audience","description":"The external token\'s aud claim.","type":"string","minLength":1,"maxLength":600}},"description":{"title":"Description","description":"Free text shown in Entra, at most 600 characters.","type":"string","maxLength":600}}}}},"if":{"properties":{"credential":{"properties":{"kind":{"const":"federated"}},"required":["kind"],"type":"object"}},"required":["credential"]},"then":{"required":["federatedCredentials"],"properties":{"federatedCredentials":{"minItems":1,"type":"array"}}}},"tenants":{"title":"Customer tenants","description":"The customer tenants the app is reached in. May be empty.","type":"array","items":{"title":"Customer tenant","description":"One customer tenant: its admin consents the app, then the app\'s service principal gets these role assignments.","type":"object","additionalProperties":false,"required":["name","tenantId"],"properties":{"name":{"title":"Name","description":"The customer\'s name, unique in this file (case-insensitive); shown in reports. One line: no line breaks or control characters.","type":"string","minLength":1,"maxLength":256,"pattern":"^[^\\\\u0000-\\\\u001f\\\\u007f]+$"},"tenantId":{"title":"Tenant ID","description":"The customer\'s Entra tenant ID, a GUID, unique in this file.","type":"string","pattern":"^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}$"},"roleAssignments":{"title":"Role assignments","description":"Azure roles the app\'s service principal needs in this tenant, each at one scope.","type":"array","items":{"title":"Role assignment","description":"One role at one scope; each (scope, role) pair once per tenant.","type":"object","additionalProperties":false,"required":["scope","role"],"properties":{"scope":{"title":"Scope","description":"/subscriptions/<guid>[/resourceGroups/<name>[/providers/<Namespace>/<type>/<name>…]] or /providers/Microsoft.Management/managementGroups/<id>.","type":"string","pattern":"^(?:/subscriptions/[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}(?:/resourceGroups/[A-Za-z0-9._()-]{0,89}[A-Za-z0-9_()-](?:/providers/[A-Za-z][A-Za-z0-9]*(?:\\\\.[A-Za-z][A-Za-z0-9]*)+(?:/[A-Za-z][A-Za-z0-9]*/[^/\\\\s]+)+)?)?|/providers/Microsoft\\\\.Management/managementGroups/[A-Za-z0-9._()-]{0,89}[A-Za-z0-9_()-])/?$"},"role":{"title":"Role","description":"A built-in role name (Owner, Contributor, Reader, User Access Administrator, Role Based Access Control Administrator, Key Vault Secrets Officer, Key Vault Secrets User, Key Vault Crypto Service Encryption User, Storage Blob Data Reader) or any role definition GUID (custom roles included).","type":"string","minLength":1}}}}}}}}}');
+;// CONCATENATED MODULE: ./src/config/schema.ts
+/**
+ * Validation against the published schema (`schema/tenants.schema.json`), with ajv's findings rewritten into
+ * messages that name the path and say what to do, each at the place in the file it is about.
+ */
+
+
+
+
+let compiled;
+/** The compiled validator; compiled once, on first use. */
+function schemaValidator() {
+    // verbose: each error carries the rejected data and its parent schema (for "did you mean" on unknown keys).
+    // strictRequired off: a conditional `then: { required }` names properties its parent schema declares.
+    compiled ??= new _2020.Ajv2020({ allErrors: true, verbose: true, strict: true, strictRequired: false }).compile(tenants_schema_namespaceObject);
+    return compiled;
+}
+/** Validates plain data against the schema; every finding is placed through `index`. */
+function schemaFindings(data, index) {
+    const validate = schemaValidator();
+    if (validate(data))
+        return [];
+    const errors = validate.errors ?? [];
+    const misspelt = misspeltRequiredKeys(errors);
+    return errors.flatMap(error => {
+        // A required key written with a typo is one mistake: the unknown-key message already names the fix.
+        if (error.keyword === 'required' && misspelt.has(`${error.instancePath}/${missingProperty(error)}`))
+            return [];
+        const finding = translate(error, index);
+        return finding === undefined ? [] : [finding];
+    });
+}
+/** Pointers of missing keys that an unknown key next to them is a likely typo of. */
+function misspeltRequiredKeys(errors) {
+    const missing = new Set(errors.filter(e => e.keyword === 'required').map(e => `${e.instancePath}/${missingProperty(e)}`));
+    const misspelt = new Set();
+    for (const error of errors) {
+        if (error.keyword !== 'additionalProperties')
+            continue;
+        const suggestion = closestMatch(additionalProperty(error), allowedKeys(error));
+        const pointer = `${error.instancePath}/${suggestion}`;
+        if (suggestion !== undefined && missing.has(pointer))
+            misspelt.add(pointer);
+    }
+    return misspelt;
+}
+function missingProperty(error) {
+    return String(error.params.missingProperty);
+}
+function additionalProperty(error) {
+    return String(error.params.additionalProperty);
+}
+function allowedKeys(error) {
+    return Object.keys(error.parentSchema?.properties ?? {});
+}
+function translate(error, index) {
+    const segments = segmentsOf(error.instancePath);
+    const label = labelOf(segments);
+    switch (error.keyword) {
+        // A failed `if` is not a fault; the `then` that applies reports what is missing.
+        case 'if':
+            return undefined;
+        case 'required': {
+            const missing = missingProperty(error);
+            const hint = ruleFor([...segments, missing])?.whenMissing;
+            const subject = label === '' ? 'the file' : label;
+            return {
+                ...placeOf(index, segments),
+                pointer: error.instancePath,
+                message: `${subject} is missing "${missing}"${hint === undefined ? '' : ` — ${hint}`}`
+            };
+        }
+        case 'additionalProperties': {
+            const key = additionalProperty(error);
+            const allowed = allowedKeys(error);
+            const where = label === '' ? 'at the top level' : `in ${label}`;
+            const suggestion = closestMatch(key, allowed);
+            const advice = suggestion === undefined ? `allowed keys: ${allowed.join(', ')}` : `did you mean "${suggestion}"?`;
+            return {
+                ...placeOf(index, [...segments, key]),
+                pointer: `${error.instancePath}/${key}`,
+                message: `unknown key "${key}" ${where} — ${advice}`
+            };
+        }
+        default:
+            return wrongValue(error, segments, label, index);
+    }
+}
+/** "<path> must be <what the rule expects>, got <what the file holds>[: <what exactly is wrong>]". */
+function wrongValue(error, segments, label, index) {
+    const rule = ruleFor(segments);
+    const data = error.data;
+    const isCollection = typeof data === 'object' && data !== null;
+    const place = isCollection || data === null ? placeOf(index, segments) : valuePlaceOf(index, segments);
+    const subject = label === '' ? 'the file' : label;
+    if (rule === undefined) {
+        return { ...place, pointer: error.instancePath, message: `${subject} ${error.message ?? 'is not valid'}` };
+    }
+    const detail = typeof data === 'string' ? rule.explain?.(data) : undefined;
+    return {
+        ...place,
+        pointer: error.instancePath,
+        message: `${subject} must be ${rule.expect}, got ${describeValue(data)}${detail === undefined ? '' : `: ${detail}`}`
+    };
+}
+/** Long enough for a full resource scope; a 600-character subject is cut rather than flood the log. */
+const MAX_SHOWN_TEXT = 240;
+/** A value as a message shows it: text quoted (and shortened), numbers as they are, collections by kind. */
+function describeValue(value) {
+    if (value === null || value === undefined)
+        return 'nothing';
+    if (typeof value === 'string') {
+        return JSON.stringify(value.length > MAX_SHOWN_TEXT ? `${value.slice(0, MAX_SHOWN_TEXT - 1)}…` : value);
+    }
+    if (Array.isArray(value)) {
+        if (value.length === 0)
+            return 'an empty list';
+        return `a list of ${value.length} ${value.length === 1 ? 'entry' : 'entries'}`;
+    }
+    if (typeof value === 'object')
+        return 'a mapping';
+    if (typeof value === 'number')
+        return `the number ${value}`;
+    return String(value);
+}
+
+;// CONCATENATED MODULE: ./src/config/semantics.ts
+/**
+ * Checks a schema cannot express: uniqueness across entries, known role names, and limits that relate two
+ * fields. Each runs only on values the schema accepted, so one mistake is reported once.
+ */
+
+
+
+function semanticFindings(data, index, rejected) {
+    if (!isMapping(data))
+        return [];
+    const context = { index, rejected, findings: [] };
+    if (isMapping(data.app))
+        checkApp(data.app, context);
+    if (Array.isArray(data.tenants))
+        checkTenants(data.tenants, context);
+    return context.findings;
+}
+function report(context, segments, message, at = 'key') {
+    const place = at === 'value' ? valuePlaceOf(context.index, segments) : placeOf(context.index, segments);
+    context.findings.push({ ...place, pointer: pointerOf(segments), message });
+}
+/** The text at `segments` in `parent`, when the schema accepted it. */
+function acceptedText(context, parent, segments) {
+    const key = segments[segments.length - 1];
+    const value = typeof key === 'string' ? parent[key] : undefined;
+    return typeof value === 'string' && !context.rejected(segments) ? value : undefined;
+}
+function acceptedNumber(context, parent, segments) {
+    const key = segments[segments.length - 1];
+    const value = typeof key === 'string' ? parent[key] : undefined;
+    return typeof value === 'number' && !context.rejected(segments) ? value : undefined;
+}
+function lineOf(context, segments) {
+    return placeOf(context.index, segments).line;
+}
+function checkApp(app, context) {
+    if (isMapping(app.credential))
+        checkCredential(app.credential, ['app', 'credential'], context);
+    if (Array.isArray(app.federatedCredentials))
+        checkFederatedCredentials(app.federatedCredentials, context);
+}
+/** Fields that only mean something for a secret credential. */
+const SECRET_ONLY_FIELDS = ['keyVault', 'secretName', 'lifetimeDays', 'rotateBeforeDays'];
+function checkCredential(credential, at, context) {
+    if (credential.kind === 'federated') {
+        for (const field of SECRET_ONLY_FIELDS) {
+            if (field in credential && !context.rejected([...at, field])) {
+                report(context, [...at, field], `${labelOf([...at, field])} is only used with kind: secret — remove it, or set kind: secret`);
+            }
+        }
+        return;
+    }
+    checkRotationWindow(credential, at, context);
+}
+/** A threshold at or beyond the lifetime would make every run rotate a freshly made secret. */
+function checkRotationWindow(credential, at, context) {
+    const lifetimePath = [...at, 'lifetimeDays'];
+    const rotatePath = [...at, 'rotateBeforeDays'];
+    const lifetime = 'lifetimeDays' in credential ? acceptedNumber(context, credential, lifetimePath) : DEFAULT_LIFETIME_DAYS;
+    const rotate = 'rotateBeforeDays' in credential
+        ? acceptedNumber(context, credential, rotatePath)
+        : DEFAULT_ROTATE_BEFORE_DAYS;
+    if (lifetime === undefined || rotate === undefined || rotate < lifetime)
+        return;
+    if ('rotateBeforeDays' in credential) {
+        const lifetimeText = 'lifetimeDays' in credential ? `${lifetime}` : `${lifetime}, the default`;
+        report(context, rotatePath, `${labelOf(rotatePath)} must be less than lifetimeDays (${lifetimeText}), got ${rotate} — otherwise every run rotates the secret`, 'value');
+    }
+    else {
+        report(context, lifetimePath, `${labelOf(lifetimePath)} must be more than rotateBeforeDays (${rotate}, the default), got ${lifetime} — raise it or set rotateBeforeDays lower`, 'value');
+    }
+}
+function checkFederatedCredentials(entries, context) {
+    const names = new FirstSeen();
+    const pairs = new FirstSeen();
+    entries.forEach((entry, i) => {
+        if (!isMapping(entry))
+            return;
+        const at = ['app', 'federatedCredentials', i];
+        const name = acceptedText(context, entry, [...at, 'name']);
+        if (name !== undefined) {
+            reportRepeat(context, names, name.toLowerCase(), [...at, 'name'], first => `${labelOf([...at, 'name'])} "${name}" is already used by ${first} — federated credential names are unique per app`);
+        }
+        const issuer = acceptedText(context, entry, [...at, 'issuer']);
+        const subject = acceptedText(context, entry, [...at, 'subject']);
+        if (issuer !== undefined && subject !== undefined) {
+            reportRepeat(context, pairs, `${issuer}\n${subject}`, at, first => `${labelOf(at)} has the same issuer and subject as ${first} — Entra accepts each issuer and subject pair once per app; remove one`, 'key');
+        }
+    });
+}
+function checkTenants(tenants, context) {
+    const ids = new FirstSeen();
+    const names = new FirstSeen();
+    tenants.forEach((tenant, i) => {
+        if (!isMapping(tenant))
+            return;
+        const at = ['tenants', i];
+        const tenantId = acceptedText(context, tenant, [...at, 'tenantId']);
+        if (tenantId !== undefined) {
+            reportRepeat(context, ids, tenantId.toLowerCase(), [...at, 'tenantId'], first => `${labelOf([...at, 'tenantId'])} ${tenantId} is already listed as ${first} — list each tenant once and merge their roleAssignments`);
+        }
+        const name = acceptedText(context, tenant, [...at, 'name']);
+        if (name !== undefined) {
+            reportRepeat(context, names, name.toLowerCase(), [...at, 'name'], first => `${labelOf([...at, 'name'])} "${name}" is already used by ${first} — give each tenant its own name (compared case-insensitively)`);
+        }
+        if (Array.isArray(tenant.roleAssignments))
+            checkRoleAssignments(tenant.roleAssignments, [...at, 'roleAssignments'], context);
+    });
+}
+function checkRoleAssignments(assignments, at, context) {
+    const seen = new FirstSeen();
+    assignments.forEach((assignment, i) => {
+        if (!isMapping(assignment))
+            return;
+        const item = [...at, i];
+        const roleId = checkRole(assignment, [...item, 'role'], context);
+        const scope = acceptedText(context, assignment, [...item, 'scope']);
+        if (roleId === undefined || scope === undefined || explainScope(scope) !== undefined)
+            return;
+        // ARM compares scopes case-insensitively; a role named and the same role by GUID are one assignment.
+        reportRepeat(context, seen, `${normaliseScope(scope).toLowerCase()}\n${roleId}`, item, first => `${labelOf(item)} repeats ${first} — the same role at the same scope; remove one`, 'key');
+    });
+}
+/** The role's definition GUID (lower case), or undefined after reporting a role this action cannot resolve. */
+function checkRole(assignment, segments, context) {
+    const role = acceptedText(context, assignment, segments);
+    if (role === undefined)
+        return undefined;
+    const resolved = roleDefinitionIdOf(role);
+    if (resolved !== undefined)
+        return resolved;
+    const suggestion = closestMatch(role, BUILT_IN_ROLE_NAMES);
+    const guess = suggestion === undefined ? '' : ` Did you mean "${suggestion}"?`;
+    report(context, segments, `${labelOf(segments)} "${role}" is not a built-in role this action knows.${guess} Use one of: ${BUILT_IN_ROLE_NAMES.join(', ')}; for a custom role (or any other role) give its role definition GUID`, 'value');
+    return undefined;
+}
+/** A built-in role name's GUID, or the GUID as written; lower case. */
+function roleDefinitionIdOf(role) {
+    const trimmed = role.trim();
+    if (GUID_PATTERN.test(trimmed))
+        return trimmed.toLowerCase();
+    return builtInRoleId(trimmed);
+}
+/** A single trailing `/` names the same scope; ARM returns scopes without it. */
+function normaliseScope(scope) {
+    return scope.endsWith('/') ? scope.slice(0, -1) : scope;
+}
+/** Remembers the first path each key was seen at. */
+/**
+ * Reports `segments` when `key` was seen before, at the value (default) or the key; `message` gets the first
+ * occurrence as "tenants[0].name at line 13".
+ */
+function reportRepeat(context, seen, key, segments, message, at = 'value') {
+    const first = seen.see(key, segments);
+    if (first === undefined)
+        return;
+    report(context, segments, message(`${labelOf(first)} at line ${lineOf(context, first)}`), at);
+}
+class FirstSeen {
+    first = new Map();
+    /** The earlier path with the same key, or undefined when this is the first. */
+    see(key, segments) {
+        const earlier = this.first.get(key);
+        if (earlier === undefined)
+            this.first.set(key, segments);
+        return earlier;
+    }
+}
+function isMapping(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+;// CONCATENATED MODULE: ./src/config/load.ts
+/**
+ * The tenants file, from text to a typed configuration: YAML syntax, then the schema, then the checks across
+ * entries. Every mistake is reported at once, at its line and column, before anything talks to Azure.
+ */
+
+
+
+
+
+
+const EMPTY_FILE_MESSAGE = 'the file is empty — it needs an "app" mapping and a "tenants" list (see examples/tenants.yml)';
+/** How to fix each YAML syntax error the parser reports, by its code. */
+const SYNTAX_HINTS = {
+    BAD_INDENT: 'check the indentation (spaces only) and that every bracket opened is closed',
+    BLOCK_AS_IMPLICIT_KEY: 'put a value containing ": " in quotes',
+    MULTILINE_IMPLICIT_KEY: 'write each entry as "key: value" on one line; is a ":" missing?',
+    MISSING_CHAR: 'close the quote or bracket opened before this point',
+    UNEXPECTED_TOKEN: 'remove these characters or put the value in quotes',
+    BAD_SCALAR_START: 'put a value starting with this character in quotes',
+    BAD_DQ_ESCAPE: 'use a valid escape such as \\" or \\\\, or single quotes',
+    ALIAS_PROPS: 'an alias (*name) takes no tag or anchor',
+    BAD_ALIAS: 'define the anchor (&name) before the alias (*name) that uses it'
+};
+/**
+ * How much alias expansion `toJS()` allows; well above any honest tenants file, low enough to stop a
+ * billion-laughs file. Source: yaml's `maxAliasCount` option (https://eemeli.org/yaml/#tojs-options).
+ */
+const MAX_ALIAS_COUNT = 100;
+/** Parses and validates tenants-file text. Pure: no file system, no network. */
+function parseTenantsFile(text, file) {
+    const lineCounter = new dist/* LineCounter */.HN();
+    // uniqueKeys off: repeated keys are found while indexing, where their path and first place are known.
+    const doc = (0,dist/* parseDocument */.Tp)(text, { lineCounter, uniqueKeys: false, prettyErrors: false });
+    if (doc.errors.length > 0) {
+        // After a tab indent the parser misreads the lines around it; those follow-on errors vanish with the tab.
+        const tabs = doc.errors.filter(error => error.code === 'TAB_AS_INDENT');
+        const errors = tabs.length > 0 ? tabs : doc.errors;
+        return failed(file, errors.map(error => syntaxFinding(error, lineCounter)));
+    }
+    if (doc.contents === null)
+        return failed(file, [{ line: 1, column: 1, pointer: '', message: EMPTY_FILE_MESSAGE }]);
+    let data;
+    try {
+        data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    }
+    catch {
+        const message = 'the file’s aliases (*name) expand into too many values — write the entries out instead';
+        return failed(file, [{ line: 1, column: 1, pointer: '', message }]);
+    }
+    // Indexed only once toJS() has bounded the alias expansion: the index follows aliases too.
+    const index = indexDocument(doc, lineCounter);
+    const schema = schemaFindings(data, index);
+    const rejected = new Set(schema.map(finding => finding.pointer));
+    const findings = [
+        ...duplicateKeyFindings(index),
+        ...schema,
+        ...semanticFindings(data, index, segments => rejected.has(pointerOf(segments)))
+    ];
+    if (findings.length > 0)
+        return failed(file, findings);
+    return { ok: true, config: buildConfig(data, index, file) };
+}
+/** Reads the file (a missing/unreadable file is one problem at line 1 with a how-to-fix message) and parses it. */
+async function loadTenantsFile(path, displayPath = path) {
+    let text;
+    try {
+        text = await (0,promises_.readFile)(path, 'utf8');
+    }
+    catch (error) {
+        const code = error.code;
+        const message = code === 'ENOENT'
+            ? 'the tenants file does not exist — create it (see examples/tenants.yml) or set the tenants-file input to its path'
+            : `the tenants file cannot be read (${code ?? 'unknown error'}) — make sure it is a readable file, or set the tenants-file input to its path`;
+        return { ok: false, problems: [{ file: displayPath, line: 1, column: 1, message }] };
+    }
+    return parseTenantsFile(text, displayPath);
+}
+/** `file:line:col: message` lines, for logs. */
+function formatProblems(problems) {
+    return problems.map(p => `${p.file}:${p.line}:${p.column}: ${p.message}`).join('\n');
+}
+function syntaxFinding(error, lineCounter) {
+    const { line, col } = lineCounter.linePos(error.pos[0]);
+    const position = { line, column: col, pointer: '' };
+    if (error.code === 'TAB_AS_INDENT') {
+        return {
+            ...position,
+            message: 'a tab is used for indentation — YAML indents with spaces only; replace it with spaces'
+        };
+    }
+    if (error.code === 'MULTIPLE_DOCS') {
+        return {
+            ...position,
+            message: 'a second YAML document starts here — the tenants file holds one document; remove this "---" or merge what follows'
+        };
+    }
+    const hint = SYNTAX_HINTS[error.code] ?? 'fix the YAML syntax here';
+    return { ...position, message: `YAML syntax error: ${firstSentence(error.message)} — ${hint}` };
+}
+/** yaml's message without its trailing excerpt, starting lower-case to read as part of ours. */
+function firstSentence(message) {
+    const first = (message.split('\n')[0] ?? message).replace(/ at line \d+, column \d+:?$/, '').trim();
+    return first.charAt(0).toLowerCase() + first.slice(1);
+}
+function duplicateKeyFindings(index) {
+    return index.duplicateKeys.map(({ key, parent, first, second }) => ({
+        ...second,
+        pointer: pointerOf([...parent, key]),
+        message: `duplicate key "${key}" ${parent.length === 0 ? 'at the top level' : `in ${labelOf(parent)}`} — it is already set at line ${first.line}; keep one`
+    }));
+}
+function failed(file, findings) {
+    const unique = new Map();
+    for (const { line, column, message } of findings) {
+        unique.set(`${line}:${column}:${message}`, { file, line, column, message });
+    }
+    const problems = [...unique.values()].sort((a, b) => a.line - b.line || a.column - b.column);
+    return { ok: false, problems };
+}
+function buildConfig(raw, index, file) {
+    const at = (segments) => placeOf(index, segments);
+    return {
+        file,
+        app: buildApp(raw.app, at),
+        tenants: raw.tenants.map((tenant, i) => {
+            const assignments = tenant.roleAssignments ?? [];
+            return {
+                name: tenant.name,
+                tenantId: tenant.tenantId.toLowerCase(),
+                roleAssignments: assignments.map((assignment, j) => ({
+                    scope: normaliseScope(assignment.scope),
+                    role: assignment.role,
+                    // Validation has resolved every role; a miss here is a defect, not a file mistake.
+                    roleDefinitionId: roleDefinitionIdOf(assignment.role) ?? '',
+                    position: at(['tenants', i, 'roleAssignments', j])
+                })),
+                position: at(['tenants', i])
+            };
+        })
+    };
+}
+function buildApp(app, at) {
+    const credentialPosition = at(['app', 'credential']);
+    const credential = app.credential.kind === 'secret'
+        ? {
+            kind: 'secret',
+            keyVault: app.credential.keyVault ?? '',
+            secretName: app.credential.secretName ?? '',
+            lifetimeDays: app.credential.lifetimeDays ?? DEFAULT_LIFETIME_DAYS,
+            rotateBeforeDays: app.credential.rotateBeforeDays ?? DEFAULT_ROTATE_BEFORE_DAYS,
+            position: credentialPosition
+        }
+        : { kind: 'federated', position: credentialPosition };
+    return {
+        uniqueName: app.uniqueName,
+        displayName: app.displayName,
+        redirectUri: app.redirectUri,
+        credential,
+        federatedCredentials: (app.federatedCredentials ?? []).map((fic, i) => {
+            const config = {
+                name: fic.name,
+                issuer: fic.issuer,
+                subject: fic.subject,
+                position: at(['app', 'federatedCredentials', i])
+            };
+            if (fic.audiences !== undefined)
+                config.audiences = fic.audiences;
+            if (fic.description !== undefined)
+                config.description = fic.description;
+            return config;
+        }),
+        position: at(['app'])
+    };
+}
+
+
+/***/ })
+
+};
