@@ -49,15 +49,33 @@ export async function run(): Promise<void> {
         `${inputs.mode}: ${scopeInWords(inputs, loaded.config, config)}, cloud ${inputs.cloud.name}`
       )
     )
+    const getIdToken = earlyIdToken(inputs.cloud.oidcAudience)
     const { runBridge } = await import('./engine/index.js')
     const report = await runBridge({ ...inputs, phase: inputs.phase }, config, {
-      getIdToken: audience => core.getIDToken(audience),
+      getIdToken,
       info: message => core.info(inertLogLine(message)),
       mask: value => core.setSecret(value)
     })
     await publish(report, inputs)
   } catch (error) {
     core.setFailed(inertCommandText(failureMessage(error)))
+  }
+}
+
+/**
+ * GitHub's OIDC token for the cloud's audience is asked for at once, while the engine and the Azure SDKs load: the
+ * run's first request overlaps the load instead of waiting for it. It is handed out once (the first sign-in);
+ * any later call, such as a long run's refresh before the token's `exp`, fetches a fresh one.
+ */
+function earlyIdToken(audience: string): (audience: string) => Promise<string> {
+  let early: Promise<string> | undefined = core.getIDToken(audience)
+  // Its failure is the sign-in's to report, when the engine asks for it; until then it is not unhandled.
+  early.catch(() => undefined)
+  return requested => {
+    if (early === undefined || requested !== audience) return core.getIDToken(requested)
+    const token = early
+    early = undefined
+    return token
   }
 }
 
