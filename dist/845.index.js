@@ -1662,10 +1662,12 @@ async function runProviderPhase(request, config, ports) {
  * A tenant shard's view of the provider: the app and the secret it signs in with, read only. Its steps are the
  * provider job's, so none is planned here — a shard can never write the app, its credentials or its secret.
  */
-async function readProvider(_request, config, ports) {
+async function readProvider(request, config, ports) {
     const { observed, secretValue } = await observeProvider(config, ports.provider);
     const app = observed.app.status === 'found' ? { id: observed.app.app.id, appId: observed.app.app.appId } : undefined;
-    return { observed, steps: [], app, secret: secretValue, freshCredential: false };
+    // In apply, the provider job may have rotated the secret moments ago and a shard cannot tell: it retries the
+    // rejections a just-written credential shows while it replicates, as the job that wrote it would.
+    return { observed, steps: [], app, secret: secretValue, freshCredential: request.mode === 'apply' };
 }
 /** Consent and role assignments in the customer tenants, signed in as the app there. */
 async function runTenantPhase(request, config, provider, ports) {
