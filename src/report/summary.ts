@@ -67,7 +67,11 @@ export function renderSummary(report: Report, options: SummaryOptions = {}): str
     const text = joinBlocks(blocks)
     if (byteLength(text) <= maxBytes) return text
   }
-  return truncateBlocks(blocks, maxBytes, truncationNote(reportFile))
+  // Past every compact form, the tenant lines are cut — never the plan the headline promises.
+  const steps = aggregatedStepBlocks(report.steps, report.mode === 'plan')
+  const rest = blocks.slice(0, blocks.length - steps.length)
+  const stepsText = joinBlocks(['', ...steps])
+  return truncateBlocks(rest, maxBytes - byteLength(stepsText), truncationNote(reportFile)) + stepsText
 }
 
 /** A tenant that someone has to act on: not consented, or a role assignment that is not in place. */

@@ -73,6 +73,17 @@ describe('the job summary at 10,000 tenants', () => {
   })
 })
 
+it('keeps the plan even where the tenant lines must be cut', () => {
+  const summary = renderSummary(tenantsAtScale(10_000), { maxBytes: 40_000, reportFile: 'report.json' })
+  expect(Buffer.byteLength(summary)).toBeLessThanOrEqual(40_000)
+  expect(summary).toContain("Cut here to stay under GitHub's summary size limit")
+  expect(summary).toContain('### Plan: what `apply` would do')
+  expect(summary).toContain(
+    '| rotate the secret in Key Vault | kv-provider/contoso-provider-access | write |'
+  )
+  expectTablesIntact(summary)
+})
+
 describe('the PR comment at scale', () => {
   const report = tenantsAtScale(1_000)
   const comment = renderComment(report, { runUrl: 'https://github.com/o/r/actions/runs/1' })
