@@ -7,7 +7,10 @@ export default {
     '^.+\\.ts$': ['ts-jest', { useESM: true, tsconfig: 'test/tsconfig.json', diagnostics: false }]
   },
   testMatch: ['<rootDir>/test/**/*.test.ts'],
-  testPathIgnorePatterns: process.env.BENCH ? [] : ['\\.bench\\.test\\.ts$'],
+  testPathIgnorePatterns: [
+    ...(process.env.BENCH ? [] : ['\\.bench\\.test\\.ts$']),
+    ...(process.env.CHAOS ? [] : ['\\.chaos\\.test\\.ts$'])
+  ],
   globalSetup: '<rootDir>/test/global-setup.js',
   testTimeout: 30000,
   collectCoverageFrom: ['src/**/*.ts', '!src/index.ts'],

@@ -10574,7 +10574,7 @@ var __webpack_unused_export__;
  * -------------------------------------------------------------------------------------------
  */
 __webpack_unused_export__ = ({ value: true });
-__webpack_unused_export__ = __webpack_unused_export__ = __webpack_unused_export__ = exports.h9 = __webpack_unused_export__ = exports.Kj = exports.eO = __webpack_unused_export__ = __webpack_unused_export__ = __webpack_unused_export__ = __webpack_unused_export__ = __webpack_unused_export__ = __webpack_unused_export__ = __webpack_unused_export__ = __webpack_unused_export__ = __webpack_unused_export__ = __webpack_unused_export__ = __webpack_unused_export__ = __webpack_unused_export__ = __webpack_unused_export__ = __webpack_unused_export__ = __webpack_unused_export__ = __webpack_unused_export__ = __webpack_unused_export__ = __webpack_unused_export__ = __webpack_unused_export__ = __webpack_unused_export__ = __webpack_unused_export__ = __webpack_unused_export__ = __webpack_unused_export__ = void 0;
+__webpack_unused_export__ = __webpack_unused_export__ = __webpack_unused_export__ = exports.h9 = __webpack_unused_export__ = exports.Kj = exports.eO = __webpack_unused_export__ = __webpack_unused_export__ = __webpack_unused_export__ = __webpack_unused_export__ = __webpack_unused_export__ = __webpack_unused_export__ = __webpack_unused_export__ = __webpack_unused_export__ = __webpack_unused_export__ = __webpack_unused_export__ = __webpack_unused_export__ = __webpack_unused_export__ = __webpack_unused_export__ = __webpack_unused_export__ = __webpack_unused_export__ = __webpack_unused_export__ = __webpack_unused_export__ = __webpack_unused_export__ = __webpack_unused_export__ = __webpack_unused_export__ = exports.zA = __webpack_unused_export__ = __webpack_unused_export__ = void 0;
 // eslint-disable-next-line @typescript-eslint/triple-slash-reference
 /// <reference path= "./../shims.d.ts" />
 var BatchRequestContent_1 = __webpack_require__(35999);
@@ -10582,7 +10582,7 @@ __webpack_unused_export__ = ({ enumerable: true, get: function () { return Batch
 var BatchResponseContent_1 = __webpack_require__(77189);
 __webpack_unused_export__ = ({ enumerable: true, get: function () { return BatchResponseContent_1.BatchResponseContent; } });
 var AuthenticationHandler_1 = __webpack_require__(71060);
-__webpack_unused_export__ = ({ enumerable: true, get: function () { return AuthenticationHandler_1.AuthenticationHandler; } });
+Object.defineProperty(exports, "zA", ({ enumerable: true, get: function () { return AuthenticationHandler_1.AuthenticationHandler; } }));
 var HTTPMessageHandler_1 = __webpack_require__(43087);
 __webpack_unused_export__ = ({ enumerable: true, get: function () { return HTTPMessageHandler_1.HTTPMessageHandler; } });
 var RetryHandler_1 = __webpack_require__(90980);

@@ -2,7 +2,13 @@
  * The multi-tenant app in the provider tenant, through Microsoft Graph v1.0: read, upsert by uniqueName, its
  * federated credentials, its service principal and its passwords. Graph errors are mapped here, once.
  */
-import { Client, GraphError, PageIterator, type PageCollection } from '@microsoft/microsoft-graph-client'
+import {
+  AuthenticationHandler,
+  Client,
+  GraphError,
+  PageIterator,
+  type PageCollection
+} from '@microsoft/microsoft-graph-client'
 import { TokenCredentialAuthenticationProvider } from '@microsoft/microsoft-graph-client/authProviders/azureTokenCredentials/index.js'
 import type { TokenCredential } from '@azure/identity'
 import { type Cloud, defaultScope } from '../cloud.js'
@@ -17,15 +23,18 @@ import type {
   ServicePrincipal
 } from '../model/observed.js'
 import type { AppsPort } from '../model/ports.js'
+import { type ClientOptions, PipelineMiddleware } from './pipeline.js'
 import { REPLICATION_RETRY, type RetryOptions, retryWhile } from './retry.js'
 
 const GRAPH_VERSION = 'v1.0'
 
-export function graphClient(cloud: Cloud, credential: TokenCredential): Client {
+export function graphClient(cloud: Cloud, credential: TokenCredential, options: ClientOptions): Client {
+  const authentication = new AuthenticationHandler(
+    new TokenCredentialAuthenticationProvider(credential, { scopes: [defaultScope(cloud.graphAudience)] })
+  )
   return Client.initWithMiddleware({
-    authProvider: new TokenCredentialAuthenticationProvider(credential, {
-      scopes: [defaultScope(cloud.graphAudience)]
-    }),
+    // Authentication, then the Azure pipeline (retries, proxy, user agent) in place of Graph's own fetch chain.
+    middleware: [authentication, new PipelineMiddleware(options)],
     baseUrl: cloud.graphEndpoint,
     defaultVersion: GRAPH_VERSION,
     // Without it the client sends no Authorization header to a host that is not Microsoft Graph's own.
@@ -42,10 +51,11 @@ function graphErrorOf(error: unknown, doing: string): AzureRequestError {
   if (error instanceof GraphError) {
     return new AzureRequestError(
       `${doing}: ${error.code ?? 'error'} (HTTP ${error.statusCode}) ${error.message}`,
+      error.statusCode,
       error
     )
   }
-  return new AzureRequestError(`${doing}: ${(error as Error).message}`, error)
+  return new AzureRequestError(`${doing}: ${(error as Error).message}`, -1, error)
 }
 
 const isStatus = (error: unknown, status: number): boolean =>
@@ -166,8 +176,23 @@ export class AppRegistrations implements AppsPort {
         this.#retry
       )
     } catch (error) {
+      // A retried POST whose first answer was lost meets its own work: the same credential, already there.
+      if (isStatus(error, 409) && (await this.#hasFederatedCredential(appObjectId, credential))) return
       throw graphErrorOf(error, `creating federated credential ${credential.name}`)
     }
+  }
+
+  async #hasFederatedCredential(
+    appObjectId: string,
+    want: Omit<FederatedCredential, 'id'>
+  ): Promise<boolean> {
+    const have = (await this.federatedCredentials(appObjectId)).find(fic => fic.name === want.name)
+    return (
+      have !== undefined &&
+      have.issuer === want.issuer &&
+      have.subject === want.subject &&
+      have.audiences.join(' ') === want.audiences.join(' ')
+    )
   }
 
   /** `name` is immutable in Entra; issuer, subject, audiences and description may change. */
@@ -193,6 +218,9 @@ export class AppRegistrations implements AppsPort {
       )) as { id: string; accountEnabled?: boolean }
       return { id: created.id, accountEnabled: created.accountEnabled !== false }
     } catch (error) {
+      // As above: a retried POST after a lost answer finds the principal it made.
+      const existing = isStatus(error, 409) ? await this.servicePrincipal(appId) : undefined
+      if (existing) return existing
       throw graphErrorOf(error, 'creating the service principal')
     }
   }

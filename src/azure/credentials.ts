@@ -4,6 +4,8 @@
  */
 import { ClientAssertionCredential, ClientSecretCredential, type TokenCredential } from '@azure/identity'
 import type { Cloud } from '../cloud.js'
+import type { ClientOptions } from './pipeline.js'
+import type { RetryOptions } from './retry.js'
 
 /** A GitHub OIDC token's claims that identify the workflow to Entra; logged so subject mismatches are visible. */
 export interface OidcIdentity {
@@ -57,10 +59,27 @@ export function memoisedAssertion(
   }
 }
 
-function authorityOptions(cloud: Cloud): { authorityHost: string; disableInstanceDiscovery: boolean } {
+/**
+ * Whether GitHub's OIDC token request failed for a reason that passes: @actions/core retries only 502, 503 and
+ * 504 of a GET, and reports any other failure — a 429, a 500, a dropped connection — as one message with the
+ * status in it ("Error Code : 429"), so that is what is read here.
+ * https://github.com/actions/toolkit/blob/main/packages/core/src/oidc-utils.ts
+ */
+export function isTransientOidcFailure(error: unknown): boolean {
+  const message = error instanceof Error ? error.message : String(error)
+  return (
+    /Error Code : (408|429|5\d\d)\b/.test(message) ||
+    /ECONNRESET|ETIMEDOUT|ECONNREFUSED|EPIPE|socket hang up/i.test(message)
+  )
+}
+
+/** 0.5, 1, 2, 4, 8 s between attempts at GitHub's OIDC token: about 15 s in all. */
+export const OIDC_RETRY: RetryOptions = { delaysMs: [500, 1000, 2000, 4000, 8000] }
+
+function credentialOptions(cloud: Cloud, options: ClientOptions) {
   // Instance discovery asks login.microsoftonline.com about the authority; a custom cloud's authority is not known
   // there (MSAL then fails after a timeout), so it is trusted as configured.
-  return { authorityHost: cloud.authorityHost, disableInstanceDiscovery: cloud.name === 'custom' }
+  return { ...options, authorityHost: cloud.authorityHost, disableInstanceDiscovery: cloud.name === 'custom' }
 }
 
 /** A credential that presents the GitHub OIDC token as a client assertion for `clientId` in `tenantId`. */
@@ -68,9 +87,10 @@ export function assertionCredential(
   cloud: Cloud,
   tenantId: string,
   clientId: string,
-  getAssertion: () => Promise<string>
+  getAssertion: () => Promise<string>,
+  options: ClientOptions
 ): TokenCredential {
-  return new ClientAssertionCredential(tenantId, clientId, getAssertion, authorityOptions(cloud))
+  return new ClientAssertionCredential(tenantId, clientId, getAssertion, credentialOptions(cloud, options))
 }
 
 /** A credential for `clientId` in `tenantId` with a client secret. */
@@ -78,7 +98,8 @@ export function secretCredential(
   cloud: Cloud,
   tenantId: string,
   clientId: string,
-  secret: string
+  secret: string,
+  options: ClientOptions
 ): TokenCredential {
-  return new ClientSecretCredential(tenantId, clientId, secret, authorityOptions(cloud))
+  return new ClientSecretCredential(tenantId, clientId, secret, credentialOptions(cloud, options))
 }

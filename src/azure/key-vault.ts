@@ -8,6 +8,7 @@ import { SecretClient } from '@azure/keyvault-secrets'
 import type { TokenCredential } from '@azure/identity'
 import { type Cloud, keyVaultUrl } from '../cloud.js'
 import { AzureRequestError } from './errors.js'
+import type { ClientOptions } from './pipeline.js'
 import type { SecretLookup } from '../model/observed.js'
 
 /** Tag holding the Entra passwordCredential keyId the version's value belongs to. */
@@ -15,13 +16,19 @@ export const KEY_ID_TAG = 'entra-key-id'
 export const APP_ID_TAG = 'entra-app-id'
 const CONTENT_TYPE = 'text/plain; entra client secret'
 
-export function secretClient(cloud: Cloud, keyVault: string, credential: TokenCredential): SecretClient {
+export function secretClient(
+  cloud: Cloud,
+  keyVault: string,
+  credential: TokenCredential,
+  options: ClientOptions
+): SecretClient {
   const url = keyVaultUrl(cloud, keyVault)
   // The challenge names the resource `https://vault.azure.net`; a vault outside the cloud's own DNS suffix (a
   // custom cloud, a verbatim URL) is not under it, and the SDK would otherwise refuse the challenge.
   const underSuffix =
     cloud.keyVaultDnsSuffix !== undefined && new URL(url).hostname.endsWith(`.${cloud.keyVaultDnsSuffix}`)
   return new SecretClient(url, credential, {
+    ...options,
     disableChallengeResourceVerification: !underSuffix || cloud.name === 'custom'
   })
 }
@@ -30,6 +37,7 @@ function keyVaultErrorOf(error: unknown, doing: string): AzureRequestError {
   const e = error as { statusCode?: number; code?: string; message?: string }
   return new AzureRequestError(
     `${doing}: ${e.code ?? 'error'} (HTTP ${e.statusCode ?? '?'}) ${firstLine(e.message ?? '')}`,
+    e.statusCode ?? -1,
     error
   )
 }

@@ -8,6 +8,7 @@ import { AuthorizationManagementClient } from '@azure/arm-authorization'
 import type { TokenCredential } from '@azure/identity'
 import { type Cloud, defaultScope } from '../cloud.js'
 import type { AssignOutcome, AssignmentLookup } from '../model/observed.js'
+import type { ClientOptions } from './pipeline.js'
 import { type RetryOptions, REPLICATION_RETRY, retryWhile } from './retry.js'
 
 /**
@@ -55,17 +56,24 @@ export function coversScope(assigned: string, wanted: string): boolean {
   return a === '' || a === w || w.startsWith(`${a}/`)
 }
 
+/**
+ * One client for a tenant's every scope. The constructor wants a subscription id, but it only enters the paths of
+ * subscription-bound operations; the scope-based ones used here (list for scope, create, get) take the scope
+ * whole, so a placeholder serves. https://learn.microsoft.com/rest/api/authorization/role-assignments/list-for-scope
+ */
+const NO_SUBSCRIPTION = '00000000-0000-0000-0000-000000000000'
+
 function subscriptionOf(scope: string): string {
-  return /^\/subscriptions\/([^/]+)/i.exec(scope)?.[1] ?? '00000000-0000-0000-0000-000000000000'
+  return /^\/subscriptions\/([^/]+)/i.exec(scope)?.[1] ?? NO_SUBSCRIPTION
 }
 
 export function armClient(
   cloud: Cloud,
   credential: TokenCredential,
-  scope: string
+  options: ClientOptions
 ): AuthorizationManagementClient {
-  // The constructor wants a subscription even for scope-based calls; the scope's own is the honest one.
-  return new AuthorizationManagementClient(credential, subscriptionOf(scope), {
+  return new AuthorizationManagementClient(credential, NO_SUBSCRIPTION, {
+    ...options,
     endpoint: cloud.armEndpoint,
     credentialScopes: [defaultScope(cloud.armAudience)]
   })

@@ -7,7 +7,9 @@ import type { TokenCredential } from '@azure/identity'
 import { AppRegistrations, graphClient } from '../azure/app-registration.js'
 import { probeConsent } from '../azure/consent-probe.js'
 import {
+  OIDC_RETRY,
   assertionCredential,
+  isTransientOidcFailure,
   jwtClaims,
   memoisedAssertion,
   type OidcIdentity,
@@ -15,6 +17,7 @@ import {
 } from '../azure/credentials.js'
 import { AADSTS, REPLICATION_LAG_CODES, entraFailureOf } from '../azure/entra-errors.js'
 import { readSecret, secretClient, storeSecret } from '../azure/key-vault.js'
+import { type ClientOptions, RetryBudget, clientOptions } from '../azure/pipeline.js'
 import { type RetryOptions, retryWhile } from '../azure/retry.js'
 import { RoleAssignments, armClient } from '../azure/role-assignments.js'
 import { defaultScope } from '../cloud.js'
@@ -34,6 +37,10 @@ export interface AzureSettings {
   mask: (value: string) => void
   /** Retries for the directory's replication lag. */
   retry: RetryOptions
+  /** How long, in all, a run may keep retrying transient failures (throttling, 5xx, resets, timeouts). */
+  retryBudgetSeconds: number
+  /** Retries of GitHub's OIDC token request (tests shorten them). */
+  oidcRetry?: RetryOptions
 }
 
 /** A failure of the whole run (not of one tenant), with what to do about it. */
@@ -51,16 +58,24 @@ const FEDERATION_MISMATCH = new Set<number>([
 
 export function azurePorts(settings: AzureSettings, config: TenantsConfig): EnginePorts {
   const { cloud } = settings
+  const options = clientOptions(new RetryBudget(settings.retryBudgetSeconds))
   let presented: OidcIdentity | undefined
-  const getAssertion = memoisedAssertion(() => settings.getIdToken(cloud.oidcAudience), {
+  const fetchIdToken = () =>
+    retryWhile(
+      () => settings.getIdToken(cloud.oidcAudience),
+      isTransientOidcFailure,
+      settings.oidcRetry ?? OIDC_RETRY
+    )
+  const getAssertion = memoisedAssertion(fetchIdToken, {
     onFetched: identity => {
       presented = identity
       settings.info(`GitHub OIDC token: iss=${identity.iss} sub=${identity.sub} aud=${identity.aud}`)
     }
   })
-  const provider = assertionCredential(cloud, settings.tenantId, settings.clientId, getAssertion)
+  const provider = assertionCredential(cloud, settings.tenantId, settings.clientId, getAssertion, options)
   const credential = config.app.credential
-  const vault = credential.kind === 'secret' ? secretClient(cloud, credential.keyVault, provider) : undefined
+  const vault =
+    credential.kind === 'secret' ? secretClient(cloud, credential.keyVault, provider, options) : undefined
   const secrets: SecretsPort | undefined =
     vault && credential.kind === 'secret'
       ? {
@@ -74,19 +89,20 @@ export function azurePorts(settings: AzureSettings, config: TenantsConfig): Engi
     // it is clearer here, once, than as a failure of every later call.
     signIn: () => signIn(provider, settings, () => presented),
     provider: {
-      apps: new AppRegistrations(graphClient(cloud, provider), settings.retry),
+      apps: new AppRegistrations(graphClient(cloud, provider, options), settings.retry),
       ...(secrets ? { secrets } : {}),
       proveSecret: (appId, value) =>
-        proveSecret(secretCredential(cloud, settings.tenantId, appId, value), settings),
+        proveSecret(secretCredential(cloud, settings.tenantId, appId, value, options), settings),
       mask: settings.mask
     },
-    tenants: access => tenantPorts(settings, config, access, getAssertion)
+    tenants: access => tenantPorts(settings, options, config, access, getAssertion)
   }
 }
 
 /** The app in each customer tenant, signed in with its own credential: the secret, or the GitHub assertion. */
 function tenantPorts(
   settings: AzureSettings,
+  options: ClientOptions,
   config: TenantsConfig,
   access: AppAccess,
   getAssertion: () => Promise<string>
@@ -96,28 +112,30 @@ function tenantPorts(
   const signInAsApp = (tenantId: string): TokenCredential | undefined => {
     if (!app) return undefined
     if (config.app.credential.kind === 'federated') {
-      return assertionCredential(cloud, tenantId, app.appId, getAssertion)
+      return assertionCredential(cloud, tenantId, app.appId, getAssertion, options)
     }
-    return secret === undefined ? undefined : secretCredential(cloud, tenantId, app.appId, secret)
+    return secret === undefined ? undefined : secretCredential(cloud, tenantId, app.appId, secret, options)
   }
   // One port per tenant, so that MSAL's token cache serves the role-assignment reads after the probe.
   const ports = new Map<string, TenantPort | undefined>()
   const portFor = (tenantId: string): TenantPort | undefined => {
     const credential = signInAsApp(tenantId)
     if (!credential) return undefined
-    const assignments = (scope: string) =>
-      new RoleAssignments(() => armClient(cloud, credential, scope), settings.retry)
+    const arm = armClient(cloud, credential, options)
+    const assignments = new RoleAssignments(() => arm, settings.retry)
     return {
       probeConsent: () =>
         probeConsent(credential, {
           armAudience: cloud.armAudience,
+          discoveryUrl: `${cloud.authorityHost}/${tenantId}/v2.0/.well-known/openid-configuration`,
+          clientOptions: options,
           freshCredential: access.freshCredential ? settings.retry : undefined,
           mask: settings.mask
         }),
       checkRoleAssignment: (scope, roleDefinitionId, principalId) =>
-        assignments(scope).check(scope, roleDefinitionId, principalId),
+        assignments.check(scope, roleDefinitionId, principalId),
       assignRole: (scope, roleDefinitionId, principalId) =>
-        assignments(scope).assign(scope, roleDefinitionId, principalId)
+        assignments.assign(scope, roleDefinitionId, principalId)
     }
   }
   return {

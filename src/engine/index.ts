@@ -21,7 +21,11 @@ export interface BridgeDeps {
   now?: () => Date
   /** Retries for the directory's replication lag (tests shorten them). */
   replicationRetry?: RetryOptions
+  /** How long a run may keep retrying transient failures, in all (default 5 minutes). */
+  retryBudgetSeconds?: number
 }
+
+const RETRY_BUDGET_SECONDS = 300
 
 export type BridgeInputs = Pick<
   Inputs,
@@ -45,7 +49,8 @@ export async function runBridge(
       getIdToken: deps.getIdToken,
       info: deps.info,
       mask: deps.mask,
-      retry: deps.replicationRetry ?? REPLICATION_RETRY
+      retry: deps.replicationRetry ?? REPLICATION_RETRY,
+      retryBudgetSeconds: deps.retryBudgetSeconds ?? RETRY_BUDGET_SECONDS
     },
     config
   )

@@ -59,18 +59,32 @@ export interface NewPassword {
 /** Whether the multi-tenant app exists: `unknown` when it could not be read (then no tenant can be judged). */
 export type AppPresence = 'exists' | 'missing' | 'unknown'
 
+/**
+ * Why a request failed: `transient` (throttled, 5xx, timed out or dropped — after the pipeline's retries),
+ * `denied` (401/403: a permission is missing), `other` (any other answer, or an unforeseen error).
+ */
+export type FailureKind = 'transient' | 'denied' | 'other'
+
+const FAILURE_KINDS: readonly string[] = ['transient', 'denied', 'other']
+
+/** The kind a port's error declares (its `kind`), or `other` for an error that declares none. */
+export function failureOf(error: unknown): FailureKind {
+  const kind = (error as { kind?: unknown } | null)?.kind
+  return typeof kind === 'string' && FAILURE_KINDS.includes(kind) ? (kind as FailureKind) : 'other'
+}
+
 export type ObservedApp =
   | { status: 'found'; app: Application; servicePrincipal?: ServicePrincipal }
   | { status: 'missing' }
   | { status: 'not-owned'; detail: string; automationObjectId?: string }
-  | { status: 'error'; detail: string }
+  | { status: 'error'; detail: string; failure: FailureKind }
 
 /** The app's secret in Key Vault; its value is never part of the observed state. */
 export type ObservedSecret =
   | { status: 'not-configured' }
   | { status: 'found'; version: string; expiresOn?: Date; keyId?: string }
   | { status: 'missing' }
-  | { status: 'error'; detail: string }
+  | { status: 'error'; detail: string; failure: FailureKind }
 
 export interface StoredSecret {
   /** The secret value: mask it before anything else happens with it. */
@@ -93,7 +107,7 @@ export type SecretLookup = { status: 'found'; secret: StoredSecret } | { status:
 export type ConsentObservation =
   | { kind: 'token'; principalId?: string }
   | { kind: 'refused'; code?: number; traceId?: string; detail: string }
-  | { kind: 'no-authority'; detail: string }
+  | { kind: 'no-authority'; code: number; detail: string }
   | { kind: 'failed'; detail: string }
   | { kind: 'not-asked'; because: 'app-missing' | 'app-unknown' | 'no-credential'; detail: string }
 

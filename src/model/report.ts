@@ -3,6 +3,7 @@
  * report file are all made. It is also the `report-file` JSON (design: "The JSON report"). Nothing in it is a
  * secret: the secret's Key Vault version id is, its value never is.
  */
+import type { FailureKind } from './observed.js'
 import type { CloudName, Mode } from './run.js'
 
 export const REPORT_VERSION = 1
@@ -60,6 +61,8 @@ export interface AppReport {
   status: AppStatus
   /** What went wrong, in words, when status is `not-owned` or `error`. */
   detail?: string
+  /** For `error`: whether it passed (transient, after retries), was refused (denied), or anything else. */
+  failure?: FailureKind
   /** For `not-owned`: the command an admin runs once to make the automation identity an owner. */
   fixCommand?: string
   federatedCredentials: FederatedCredentialReport[]

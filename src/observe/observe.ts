@@ -5,14 +5,15 @@
  */
 import { mapLimit } from '../concurrency.js'
 import type { TenantConfig, TenantsConfig } from '../model/config.js'
-import type {
-  AppPresence,
-  ConsentObservation,
-  ObservedApp,
-  ObservedAssignment,
-  ObservedProvider,
-  ObservedSecret,
-  ObservedTenant
+import {
+  type AppPresence,
+  type ConsentObservation,
+  type ObservedApp,
+  type ObservedAssignment,
+  type ObservedProvider,
+  type ObservedSecret,
+  type ObservedTenant,
+  failureOf
 } from '../model/observed.js'
 import type { AppsPort, SecretsPort, TenantPorts } from '../model/ports.js'
 
@@ -38,7 +39,7 @@ async function observeApp(config: TenantsConfig, apps: AppsPort): Promise<Observ
       servicePrincipal: await apps.servicePrincipal(lookup.app.appId)
     }
   } catch (error) {
-    return { status: 'error', detail: (error as Error).message }
+    return { status: 'error', detail: (error as Error).message, failure: failureOf(error) }
   }
 }
 
@@ -53,7 +54,7 @@ async function observeSecret(
     const { value, version, expiresOn, keyId } = lookup.secret
     return { observed: { status: 'found', version, expiresOn, keyId }, value }
   } catch (error) {
-    return { observed: { status: 'error', detail: (error as Error).message } }
+    return { observed: { status: 'error', detail: (error as Error).message, failure: failureOf(error) } }
   }
 }
 

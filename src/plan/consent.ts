@@ -78,7 +78,7 @@ export function consentVerdict(observed: ConsentObservation): ConsentVerdict {
         detail: observed.detail
       }
     case 'no-authority':
-      return { status: 'tenant-not-found', detail: observed.detail }
+      return { status: 'tenant-not-found', code: observed.code, detail: observed.detail }
     case 'failed':
       return { status: 'error', detail: observed.detail }
     case 'not-asked':

@@ -128,7 +128,8 @@ function appReport(input: ReportInput): AppReport {
       ...(input.ownerFixCommand ? { fixCommand: input.ownerFixCommand } : {})
     }
   }
-  if (observed.status === 'error') return { ...common, status: 'error', detail: observed.detail }
+  if (observed.status === 'error')
+    return { ...common, status: 'error', detail: observed.detail, failure: observed.failure }
   if (failed) return { ...common, status: 'error', detail: failed.detail ?? `${failed.kind} failed` }
   const applied = appSteps.length > 0 && appSteps.every(step => step.outcome === 'done')
   if (observed.status === 'missing') return { ...common, status: applied ? 'created' : 'missing' }

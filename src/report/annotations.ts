@@ -4,7 +4,14 @@
  */
 import { clip } from './markdown.js'
 import type { Report, RoleAssignmentReport, TenantReport } from '../model/report.js'
-import { APP_WORDS, CONSENT_WORDS, PROVIDER_ERROR_WORDS, ROLE_WORDS, SECRET_WORDS } from './words.js'
+import {
+  APP_WORDS,
+  appNextStep,
+  CONSENT_WORDS,
+  PROVIDER_ERROR_WORDS,
+  ROLE_WORDS,
+  SECRET_WORDS
+} from './words.js'
 
 export interface Annotation {
   level: 'error' | 'warning' | 'notice'
@@ -35,7 +42,8 @@ function appAnnotations(report: Report): Finding[] {
   const { app } = report
   if (app.status !== 'not-owned' && app.status !== 'error') return []
   const words = APP_WORDS[app.status]
-  const fix = app.fixCommand ? `${words.next}: ${app.fixCommand}` : words.next
+  const next = appNextStep(app)
+  const fix = app.fixCommand ? `${next}: ${app.fixCommand}` : next
   return [
     {
       level: 'error',

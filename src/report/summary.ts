@@ -21,6 +21,7 @@ import type {
 } from '../model/report.js'
 import {
   APP_WORDS,
+  appNextStep,
   CONSENT_WORDS,
   MODE_WORDS,
   OUTCOME_WORDS,
@@ -215,7 +216,7 @@ function appBlocks(report: Report): string[] {
   const blocks = [
     `**App** ${md(app.displayName)} (${mdCode(app.uniqueName)})${id} · **${words.label}**: ${md(words.meaning)}` +
       (app.detail ? ` ${md(app.detail)}` : '') +
-      (words.next ? ` ${md(words.next)}${app.fixCommand ? ':' : '.'}` : '')
+      (appNextStep(app) ? ` ${md(appNextStep(app))}${app.fixCommand ? ':' : '.'}` : '')
   ]
   if (app.fixCommand) blocks.push('', mdCodeBlock(app.fixCommand, 'sh'))
   if (app.federatedCredentials.length > 0) {

@@ -3,7 +3,9 @@
  * renderers only arrange these texts; changing a sentence never means touching rendering code.
  */
 import { AADSTS } from '../model/aadsts.js'
+import type { FailureKind } from '../model/observed.js'
 import type {
+  AppReport,
   AppStatus,
   ConsentStatus,
   RoleAssignmentStatus,
@@ -202,6 +204,18 @@ export const APP_WORDS: Readonly<Record<AppStatus, Words>> = {
     meaning: 'The app registration could not be read or written.',
     next: 'Check that the automation identity has Application.ReadWrite.OwnedBy in the provider tenant, then rerun'
   }
+}
+
+/** The next step after an app error, by what kind of failure it was: a 503 is no permission problem. */
+const APP_ERROR_NEXT: Readonly<Record<FailureKind, string>> = {
+  transient:
+    'Microsoft Graph did not answer in time (throttled or unavailable, after retries): rerun the job',
+  denied: APP_WORDS.error.next,
+  other: 'Rerun the job; if it fails again, check the detail above'
+}
+
+export function appNextStep(app: AppReport): string {
+  return app.status === 'error' ? APP_ERROR_NEXT[app.failure ?? 'other'] : APP_WORDS[app.status].next
 }
 
 /** What a step does, as a verb phrase ("create the app registration"). */

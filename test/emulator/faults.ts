@@ -1,11 +1,12 @@
 /**
- * The fault layer: added latency, throttling (429 + Retry-After), server errors and dropped connections, per
- * route or per method+path pattern, either for the next N matching requests or at a rate drawn from a seeded
+ * The fault layer: added latency, throttling (429 + Retry-After), server errors and dropped connections — before
+ * the request is processed (`reset`) or after it (`reset-after`: the change is made, the answer is lost, as when
+ * a connection drops on the way back) — per route or per method+path pattern, either for the next N matching requests or at a rate drawn from a seeded
  * PRNG — the same seed and the same request order give the same outcomes.
  */
 import type { RouteName } from './http.js'
 
-export type FaultKind = 'latency' | 429 | 500 | 503 | 'reset'
+export type FaultKind = 'latency' | 429 | 500 | 503 | 'reset' | 'reset-after'
 
 export interface FaultRule {
   /** a route name (`graph`, `token`, `arm`, `keyvault`, `oidc`, `consent`, `entra`) … */
@@ -114,7 +115,7 @@ function matches(active: ActiveRule, route: RouteName, method: string, path: str
 }
 
 function validateRule(rule: FaultRule): void {
-  const kinds: FaultKind[] = ['latency', 429, 500, 503, 'reset']
+  const kinds: FaultKind[] = ['latency', 429, 500, 503, 'reset', 'reset-after']
   if (!kinds.includes(rule.fault))
     throw new Error(`fault: expected one of ${kinds.join(', ')}, got ${JSON.stringify(rule.fault)}`)
   if (rule.rate !== undefined && !(rule.rate >= 0 && rule.rate <= 1))

@@ -79,6 +79,12 @@ export class Listener {
       raw.socket.destroy()
       return
     }
+    if (decision.fault === 'reset-after') {
+      const processed = await route.handle(req)
+      this.logRequest(req, route.name, processed.status, 'reset-after')
+      raw.socket.destroy()
+      return
+    }
     const response = decision.fault
       ? faultResponse(route.name, decision.fault, decision.retryAfterSeconds ?? 1, req, this.deps.clock)
       : await route.handle(req)

@@ -51,7 +51,7 @@ describe('a fresh provider', () => {
     })
     expect(apply.report.changed).toBe(true)
     // Fabrikam is not a tenant in this directory: its OpenID configuration answers 400 (AADSTS90002).
-    expect(apply.report.tenants[0]?.consent).toMatchObject({ status: 'tenant-not-found', code: null })
+    expect(apply.report.tenants[0]?.consent).toMatchObject({ status: 'tenant-not-found', code: 90002 })
     const written = await writes(emu)
     expect(written.some(w => w.startsWith('PATCH /v1.0/applications(uniqueName='))).toBe(true)
     expect(written.some(w => w.startsWith('POST /v1.0/servicePrincipals'))).toBe(true)

@@ -109,7 +109,7 @@ describe('planProvider', () => {
     expect(
       planProvider(
         secretConfig(),
-        { app: { status: 'error', detail: 'x' }, secret: { status: 'missing' } },
+        { app: { status: 'error', detail: 'x', failure: 'denied' }, secret: { status: 'missing' } },
         options
       )
     ).toEqual([])
