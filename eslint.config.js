@@ -18,7 +18,7 @@ function layer(files, forbidden, packages) {
         {
           patterns: [
             ...forbidden.map(group => ({
-              group: [group],
+              ...(group instanceof RegExp ? { regex: group.source } : { group: [group] }),
               message:
                 'Imports go one way: model ← plan ← observe/apply ← engine ← main (docs/architecture.md).'
             })),
@@ -47,7 +47,8 @@ export default tseslint.config(
       '@typescript-eslint/no-explicit-any': 'error'
     }
   },
-  layer(['src/model/**/*.ts'], ['../*'], [...SDKS, ...ACTIONS]),
+  // The schema's generated literal type is data, not a layer: the one thing model/ takes from outside itself.
+  layer(['src/model/**/*.ts'], [/^\.\.\/(?!\.\.\/schema\/)/], [...SDKS, ...ACTIONS]),
   layer(
     ['src/plan/**/*.ts'],
     [...ABOVE_PLAN, '**/config/*', '**/inputs.js', '**/cloud.js'],

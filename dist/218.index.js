@@ -11,7 +11,7 @@ __webpack_require__.d(__webpack_exports__, {
   loadTenantsFile: () => (/* binding */ loadTenantsFile)
 });
 
-// UNUSED EXPORTS: formatProblems, parseTenantsFile
+// UNUSED EXPORTS: parseTenantsFile
 
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(51455);
@@ -19,9 +19,10 @@ var promises_ = __webpack_require__(51455);
 var dist = __webpack_require__(38815);
 ;// CONCATENATED MODULE: ./src/config/positions.ts
 /**
- * Where each value of the tenants file stands in its text. Validation runs on plain data (ajv sees what
- * `toJS()` returns), so every value is indexed by the JSON Pointer ajv reports it under (`/tenants/0/tenantId`),
- * which turns a schema finding back into a line and column.
+ * Where each value of the tenants file stands in its text, read from the `yaml` package's own nodes: every node
+ * carries its `range` (offsets), which a `LineCounter` turns into a line and column. Validation runs on plain data
+ * (ajv sees what `toJS()` returns) and names values by JSON Pointer (`/tenants/0/tenantId`); the node is found by
+ * walking the document along that path. https://eemeli.org/yaml/#nodes, https://eemeli.org/yaml/#linecounter
  */
 
 const START_OF_FILE = { line: 1, column: 1 };
@@ -49,69 +50,32 @@ function labelOf(segments) {
     }
     return label;
 }
-/** Indexes every value of the document by pointer, and finds keys repeated within one mapping. */
-function indexDocument(doc, lineCounter) {
-    const index = { places: new Map(), duplicateKeys: [] };
-    const positionAt = (offset) => {
-        const { line, col } = lineCounter.linePos(offset);
-        return { line, column: col };
-    };
-    const root = { segments: [] };
-    const rootValue = spelledOutStart(doc.contents);
-    if (rootValue !== undefined)
-        root.value = positionAt(rootValue);
-    index.places.set('', root);
-    walk(doc, doc.contents, [], index, positionAt, new Set());
-    return index;
-}
-function walk(doc, node, segments, index, positionAt, resolving) {
-    // An alias stands for its anchor's value; its descendants are reported at the alias, where the reader looks.
-    if ((0,dist/* isAlias */.Vj)(node)) {
-        const target = node.resolve(doc);
-        if (target === undefined || resolving.has(target))
-            return;
-        resolving.add(target);
-        walk(doc, target, segments, index, positionAt, resolving);
-        resolving.delete(target);
-        return;
-    }
-    if ((0,dist/* isMap */.jh)(node)) {
-        const firstSeen = new Map();
-        for (const pair of node.items) {
-            const key = keyText(pair.key);
-            const keyStart = spelledOutStart(pair.key);
-            const keyPosition = keyStart === undefined ? undefined : positionAt(keyStart);
-            const childSegments = [...segments, key];
-            const earlier = firstSeen.get(key);
-            if (earlier !== undefined && keyPosition !== undefined) {
-                index.duplicateKeys.push({ key, parent: segments, first: earlier, second: keyPosition });
-                continue;
-            }
-            if (keyPosition !== undefined)
-                firstSeen.set(key, keyPosition);
-            recordPlace(index, childSegments, { key: keyPosition }, pair.value, positionAt);
-            walk(doc, pair.value, childSegments, index, positionAt, resolving);
+/**
+ * The nodes at `segments`, or undefined when the document has no such value. An alias stands for its anchor's
+ * value: the alias is where the value stands, what lies inside it is found in the anchor's text.
+ */
+function locate({ doc }, segments) {
+    let located = { whole: undefined, value: doc.contents };
+    for (const segment of segments) {
+        const collection = (0,dist/* isAlias */.Vj)(located.value) ? located.value.resolve(doc) : located.value;
+        if ((0,dist/* isMap */.jh)(collection)) {
+            // The first of repeated keys, which is where the duplicate-key finding points back to.
+            const pair = collection.items.find(p => keyText(p.key) === String(segment));
+            if (pair === undefined)
+                return undefined;
+            located = { whole: pair.key, value: pair.value };
+        }
+        else if ((0,dist/* isSeq */.oP)(collection) && /^\d+$/.test(String(segment))) {
+            const item = collection.items[Number(segment)];
+            if (item === undefined)
+                return undefined;
+            located = { whole: item, value: item };
+        }
+        else {
+            return undefined;
         }
     }
-    else if ((0,dist/* isSeq */.oP)(node)) {
-        node.items.forEach((item, i) => {
-            const childSegments = [...segments, i];
-            const start = spelledOutStart(item);
-            recordPlace(index, childSegments, { item: start === undefined ? undefined : positionAt(start) }, item, positionAt);
-            walk(doc, item, childSegments, index, positionAt, resolving);
-        });
-    }
-}
-function recordPlace(index, segments, anchor, value, positionAt) {
-    const place = { segments };
-    if (anchor.key !== undefined)
-        place.key = anchor.key;
-    if (anchor.item !== undefined)
-        place.item = anchor.item;
-    const valueStart = spelledOutStart(value);
-    if (valueStart !== undefined)
-        place.value = positionAt(valueStart);
-    index.places.set(pointerOf(segments), place);
+    return located;
 }
 /** The key as `toJS()` turns it into a property name. */
 function keyText(key) {
@@ -121,35 +85,77 @@ function keyText(key) {
 }
 /** Start offset of a node the file spells out; undefined for the implicit null of an empty `key:`. */
 function spelledOutStart(node) {
-    if (node === null || typeof node !== 'object' || !('range' in node))
+    if (!(0,dist/* isNode */.Ll)(node) || !node.range)
         return undefined;
-    const range = node.range;
-    if (!range)
+    if ((0,dist/* isScalar */.jn)(node) && node.value === null && node.range[0] === node.range[1])
         return undefined;
-    if ((0,dist/* isScalar */.jn)(node) && node.value === null && range[0] === range[1])
+    return node.range[0];
+}
+function positionOf(source, node) {
+    const start = spelledOutStart(node);
+    if (start === undefined)
         return undefined;
-    return range[0];
+    const { line, col } = source.lineCounter.linePos(start);
+    return { line, column: col };
 }
-/** Where to report something about the value at `segments` as a whole: its key, else its list item. */
-function placeOf(index, segments) {
-    const place = index.places.get(pointerOf(segments));
-    return place?.key ?? place?.item ?? place?.value ?? nearestAncestor(index, segments);
-}
-/** Where to report a wrong value: the value itself when the file spells it out. */
-function valuePlaceOf(index, segments) {
-    const place = index.places.get(pointerOf(segments));
-    return place?.value ?? placeOf(index, segments);
-}
-function nearestAncestor(index, segments) {
-    for (let length = segments.length - 1; length >= 0; length--) {
-        const place = index.places.get(pointerOf(segments.slice(0, length)));
-        const position = place?.key ?? place?.item ?? place?.value;
-        if (position !== undefined)
-            return position;
+/**
+ * Where to report something about the value at `segments` as a whole: its key, else its list item; for a value
+ * the file does not hold, the nearest enclosing one.
+ */
+function placeOf(source, segments) {
+    for (let length = segments.length; length >= 0; length--) {
+        const located = locate(source, segments.slice(0, length));
+        const place = located && (positionOf(source, located.whole) ?? positionOf(source, located.value));
+        if (place !== undefined)
+            return place;
     }
     return START_OF_FILE;
 }
+/** Where to report a wrong value: the value itself when the file spells it out. */
+function valuePlaceOf(source, segments) {
+    const located = locate(source, segments);
+    return positionOf(source, located?.value) ?? placeOf(source, segments);
+}
+/** Keys repeated within one mapping, each with the place of its first occurrence. */
+function duplicateKeys(source) {
+    const found = [];
+    (0,dist/* visit */.YR)(source.doc, {
+        Map(_, map, ancestors) {
+            const firstSeen = new Map();
+            for (const pair of map.items) {
+                const key = keyText(pair.key);
+                const place = positionOf(source, pair.key);
+                if (place === undefined)
+                    continue;
+                const first = firstSeen.get(key);
+                if (first === undefined)
+                    firstSeen.set(key, place);
+                else
+                    found.push({ key, parent: pathOf([...ancestors, map]), first, second: place });
+            }
+        }
+    });
+    return found;
+}
+/** The path of the last node in `chain` (a visitor's ancestors and the node), as mapping keys and list indices. */
+function pathOf(chain) {
+    const segments = [];
+    chain.forEach((node, i) => {
+        const child = chain[i + 1];
+        if (child === undefined)
+            return;
+        if ((0,dist/* isPair */.tO)(node) && child === node.value)
+            segments.push(keyText(node.key));
+        else if ((0,dist/* isSeq */.oP)(node))
+            segments.push(node.items.indexOf(child));
+    });
+    return segments;
+}
 
+// EXTERNAL MODULE: ./node_modules/ajv/dist/2020.js
+var _2020 = __webpack_require__(52210);
+;// CONCATENATED MODULE: ./schema/tenants.schema.json
+const tenants_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/draft/2020-12/schema","title":"entra-tenant-bridge tenants file","description":"The reviewed list of customer tenants that one multi-tenant Entra app reaches, with the app\'s credential and the Azure roles its service principal needs in each tenant. Point editors at this file with `# yaml-language-server: $schema=../schema/tenants.schema.json`.","type":"object","additionalProperties":false,"required":["app","tenants"],"properties":{"app":{"title":"Multi-tenant app","description":"The one multi-tenant app registration in the provider tenant, created and owned by the automation identity.","type":"object","additionalProperties":false,"required":["uniqueName","displayName","redirectUri","credential"],"properties":{"uniqueName":{"title":"Unique name","description":"Stable key the app is upserted by (PATCH /applications(uniqueName=\'…\')). Letters, digits, \'-\', \'_\' and \'.\', at most 120 characters. Changing it creates a new app.","type":"string","pattern":"^[A-Za-z0-9._-]{1,120}$","errorMessage":"1–120 letters, digits, \\"-\\", \\"_\\" or \\".\\" (the stable key the app is found by)"},"displayName":{"title":"Display name","description":"The name customer admins see on the consent prompt. One line: no line breaks or control characters.","type":"string","minLength":1,"maxLength":256,"pattern":"^[^\\\\u0000-\\\\u001f\\\\u007f]+$","errorMessage":"one line of text, at most 256 characters (the name customer admins see when they consent)"},"redirectUri":{"title":"Redirect URI","description":"Where a customer admin lands after consenting: an https:// URL (or http://localhost… for local testing), registered as a web redirect URI on the app.","type":"string","pattern":"^(?:https://[^\\\\s/?#]+(?:[/?#]\\\\S*)?|http://localhost(?::[0-9]{1,5})?(?:[/?#]\\\\S*)?)$","errorMessage":"an https:// URL (or http://localhost… for local testing)"},"credential":{"title":"App credential","description":"How the app authenticates in customer tenants: a client secret kept and rotated in the provider Key Vault (kind: secret) or federated credentials only (kind: federated).","type":"object","additionalProperties":false,"required":["kind"],"properties":{"kind":{"title":"Credential kind","description":"secret: a client secret rotated into keyVault/secretName. federated: secretless, through app.federatedCredentials.","enum":["secret","federated"],"errorMessage":"\\"secret\\" or \\"federated\\""},"keyVault":{"title":"Key Vault","description":"The provider Key Vault holding the secret: a vault name (3–24 letters, digits and single hyphens, starting with a letter; the cloud\'s DNS suffix is appended) or a full https:// vault URL without path or query.","type":"string","pattern":"^(?:[A-Za-z](?!.*--)[A-Za-z0-9-]{1,22}[A-Za-z0-9]|https://[A-Za-z0-9.-]+(?::[0-9]{1,5})?/?)$","errorMessage":"a Key Vault name (3–24 letters, digits and single hyphens, starting with a letter) or an https:// vault URL without path or query"},"secretName":{"title":"Secret name","description":"The Key Vault secret the app\'s client secret is stored under: 1–127 letters, digits and hyphens.","type":"string","pattern":"^[A-Za-z0-9-]{1,127}$","errorMessage":"1–127 letters, digits and hyphens (a Key Vault secret name)"},"lifetimeDays":{"title":"Secret lifetime (days)","description":"How long a new client secret lives, 1–730 days. Default 90.","type":"integer","minimum":1,"maximum":730,"default":90,"errorMessage":"a whole number of days from 1 to 730"},"rotateBeforeDays":{"title":"Rotate before expiry (days)","description":"Rotate when the current secret expires within this many days; at least 1 and less than lifetimeDays. Default 30.","type":"integer","minimum":1,"default":30,"errorMessage":"a whole number of days, at least 1 and less than lifetimeDays"}},"if":{"properties":{"kind":{"const":"secret"}},"required":["kind"]},"then":{"required":["keyVault","secretName"],"errorMessage":{"required":{"keyVault":"kind: secret keeps the app secret in Key Vault; add keyVault: <vault name or https:// vault URL>","secretName":"kind: secret stores the app secret under this Key Vault secret name; add secretName: <name>"}}},"errorMessage":{"type":"a mapping with kind: secret (plus keyVault and secretName) or kind: federated","required":{"kind":"add kind: secret (a client secret rotated in Key Vault) or kind: federated (secretless)"}}},"federatedCredentials":{"title":"Federated credentials","description":"Federated identity credentials to ensure on the app (at most 20 per app). Required, with at least one entry, for credential kind federated.","type":"array","maxItems":20,"items":{"title":"Federated credential","description":"An external identity (a GitHub workflow, a managed identity, …) allowed to act as the app.","type":"object","additionalProperties":false,"required":["name","issuer","subject"],"properties":{"name":{"title":"Name","description":"Unique per app and immutable: 3–120 letters, digits, \'-\' and \'_\', starting with a letter or digit.","type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9_-]{2,119}$","errorMessage":"3–120 letters, digits, \\"-\\" and \\"_\\", starting with a letter or digit"},"issuer":{"title":"Issuer","description":"The external token\'s iss claim, an https:// URL (GitHub Actions: https://token.actions.githubusercontent.com). At most 600 characters.","type":"string","pattern":"^https://[^\\\\s/?#]+\\\\S*$","maxLength":600,"errorMessage":"an https:// URL of at most 600 characters (GitHub Actions: https://token.actions.githubusercontent.com)"},"subject":{"title":"Subject","description":"The external token\'s sub claim, matched exactly and case-sensitively (GitHub: repo:<owner>/<repo>:environment:<name>). At most 600 characters.","type":"string","minLength":1,"maxLength":600,"errorMessage":"non-empty text of at most 600 characters, matched exactly against the token’s sub claim"},"audiences":{"title":"Audiences","description":"Exactly one audience. Omit it to use the cloud\'s token-exchange audience (api://AzureADTokenExchange in AzureCloud).","type":"array","minItems":1,"maxItems":1,"items":{"title":"Audience","description":"The external token\'s aud claim.","type":"string","minLength":1,"maxLength":600,"errorMessage":"non-empty text of at most 600 characters"},"errorMessage":"a list of exactly one audience (omit it to use the cloud’s default, api://AzureADTokenExchange in AzureCloud)"},"description":{"title":"Description","description":"Free text shown in Entra, at most 600 characters.","type":"string","maxLength":600,"errorMessage":"text of at most 600 characters"}},"errorMessage":{"type":"a mapping with name, issuer and subject","required":{"name":"add a name, unique within the app, e.g. name: github-main","issuer":"add the external token’s issuer, e.g. issuer: https://token.actions.githubusercontent.com","subject":"add the external token’s subject, e.g. subject: repo:contoso/tenant-onboarding:environment:production"}}},"errorMessage":{"type":"a list of at most 20 federated credentials (Entra’s limit per app), with at least one when credential.kind is \\"federated\\"","maxItems":"a list of at most 20 federated credentials (Entra’s limit per app), with at least one when credential.kind is \\"federated\\""}}},"if":{"properties":{"credential":{"properties":{"kind":{"const":"federated"}},"required":["kind"],"type":"object"}},"required":["credential"]},"then":{"required":["federatedCredentials"],"properties":{"federatedCredentials":{"minItems":1,"type":"array","errorMessage":"a list of at most 20 federated credentials (Entra’s limit per app), with at least one when credential.kind is \\"federated\\""}},"errorMessage":{"required":{"federatedCredentials":"credential kind \\"federated\\" needs at least one; add federatedCredentials, or use kind: secret"}}},"errorMessage":{"type":"a mapping with uniqueName, displayName, redirectUri and credential","required":{"uniqueName":"add the stable key the app is upserted by, e.g. uniqueName: contoso-provider-access","displayName":"add the name customer admins see when they consent, e.g. displayName: Contoso Provider Access","redirectUri":"add the https:// page a customer admin lands on after consenting","credential":"add \\"credential:\\" with kind: secret (plus keyVault and secretName) or kind: federated"}}},"tenants":{"title":"Customer tenants","description":"The customer tenants the app is reached in. May be empty.","type":"array","items":{"title":"Customer tenant","description":"One customer tenant: its admin consents the app, then the app\'s service principal gets these role assignments.","type":"object","additionalProperties":false,"required":["name","tenantId"],"properties":{"name":{"title":"Name","description":"The customer\'s name, unique in this file (case-insensitive); shown in reports. One line: no line breaks or control characters.","type":"string","minLength":1,"maxLength":256,"pattern":"^[^\\\\u0000-\\\\u001f\\\\u007f]+$","errorMessage":"one line of text, at most 256 characters"},"tenantId":{"title":"Tenant ID","description":"The customer\'s Entra tenant ID, a GUID, unique in this file.","type":"string","pattern":"^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}$","errorMessage":"a GUID like 7f3a2c1e-5b4d-4e6f-8a9b-0c1d2e3f4a5b"},"roleAssignments":{"title":"Role assignments","description":"Azure roles the app\'s service principal needs in this tenant, each at one scope.","type":"array","items":{"title":"Role assignment","description":"One role at one scope; each (scope, role) pair once per tenant.","type":"object","additionalProperties":false,"required":["scope","role"],"properties":{"scope":{"title":"Scope","description":"/subscriptions/<guid>[/resourceGroups/<name>[/providers/<Namespace>/<type>/<name>…]] or /providers/Microsoft.Management/managementGroups/<id>.","type":"string","pattern":"^(?:/subscriptions/[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}(?:/resourceGroups/[A-Za-z0-9._()-]{0,89}[A-Za-z0-9_()-](?:/providers/[A-Za-z][A-Za-z0-9]*(?:\\\\.[A-Za-z][A-Za-z0-9]*)+(?:/[A-Za-z][A-Za-z0-9]*/[^/\\\\s]+)+)?)?|/providers/Microsoft\\\\.Management/managementGroups/[A-Za-z0-9._()-]{0,89}[A-Za-z0-9_()-])/?$","errorMessage":"an Azure scope: /subscriptions/<guid>[/resourceGroups/<name>[/providers/<Namespace>/<type>/<name>]] or /providers/Microsoft.Management/managementGroups/<id>"},"role":{"title":"Role","description":"A built-in role name (Owner, Contributor, Reader, User Access Administrator, Role Based Access Control Administrator, Key Vault Secrets Officer, Key Vault Secrets User, Key Vault Crypto Service Encryption User, Storage Blob Data Reader) or any role definition GUID (custom roles included).","type":"string","minLength":1,"errorMessage":"a built-in role name or a role definition GUID"}},"errorMessage":{"type":"a mapping with scope and role","required":{"scope":"add the scope the role applies at, e.g. scope: /subscriptions/<guid>/resourceGroups/<name>","role":"add a built-in role name (e.g. role: Reader) or a role definition GUID"}}},"errorMessage":{"type":"a list of role assignments, each with scope and role"}}},"errorMessage":{"type":"a mapping with name, tenantId and roleAssignments","required":{"name":"add the customer’s name, e.g. name: Fabrikam","tenantId":"add the customer’s Entra tenant ID (a GUID)"}}},"errorMessage":{"type":"a list of tenants (lines starting with \\"- \\"; an empty list is written tenants: [])"}}},"errorMessage":{"type":"a mapping with \\"app\\" and \\"tenants\\" (see examples/tenants.yml)","required":{"app":"add an \\"app:\\" mapping describing the multi-tenant app (see examples/tenants.yml)","tenants":"add \\"tenants:\\" with one entry per customer tenant (it may be empty: tenants: [])"}}}');
 ;// CONCATENATED MODULE: ./src/model/roles.ts
 /**
  * Azure built-in role definitions the tenants file may name. A built-in role has the same GUID in every tenant;
@@ -177,117 +183,12 @@ function builtInRoleId(name) {
 
 ;// CONCATENATED MODULE: ./src/config/rules.ts
 /**
- * What each field of the tenants file must look like, in words a reader can act on. The schema
- * (`schema/tenants.schema.json`) decides what is valid; these texts explain a rejection.
+ * Words for what the schema (`schema/tenants.schema.json`) cannot say by itself: which part of a rejected scope or
+ * vault is wrong, and which key or role a typo was likely meant to be. The schema alone decides what is valid.
  */
 
 /** A GUID as Entra and ARM write them (tenant, subscription and role-definition ids). */
 const GUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const EXAMPLE_GUID = '7f3a2c1e-5b4d-4e6f-8a9b-0c1d2e3f4a5b';
-/** Secret lifetime and rotation threshold when the file does not set them. */
-const DEFAULT_LIFETIME_DAYS = 90;
-const DEFAULT_ROTATE_BEFORE_DAYS = 30;
-const SCOPE_FORMS = '/subscriptions/<guid>[/resourceGroups/<name>[/providers/<Namespace>/<type>/<name>]] or ' +
-    '/providers/Microsoft.Management/managementGroups/<id>';
-/**
- * Rules by generalised path: list indices become `*` (`tenants.*.tenantId`). Each rejected value is described by
- * the rule of its path; a path without one falls back to ajv's own wording.
- */
-const FIELD_RULES = {
-    '': { expect: 'a mapping with "app" and "tenants" (see examples/tenants.yml)' },
-    app: {
-        expect: 'a mapping with uniqueName, displayName, redirectUri and credential',
-        whenMissing: 'add an "app:" mapping describing the multi-tenant app (see examples/tenants.yml)'
-    },
-    tenants: {
-        expect: 'a list of tenants (lines starting with "- "; an empty list is written tenants: [])',
-        whenMissing: 'add "tenants:" with one entry per customer tenant (it may be empty: tenants: [])'
-    },
-    'app.uniqueName': {
-        expect: '1–120 letters, digits, "-", "_" or "." (the stable key the app is found by)',
-        whenMissing: 'add the stable key the app is upserted by, e.g. uniqueName: contoso-provider-access'
-    },
-    'app.displayName': {
-        expect: 'one line of text, at most 256 characters (the name customer admins see when they consent)',
-        whenMissing: 'add the name customer admins see when they consent, e.g. displayName: Contoso Provider Access'
-    },
-    'app.redirectUri': {
-        expect: 'an https:// URL (or http://localhost… for local testing)',
-        whenMissing: 'add the https:// page a customer admin lands on after consenting'
-    },
-    'app.credential': {
-        expect: 'a mapping with kind: secret (plus keyVault and secretName) or kind: federated',
-        whenMissing: 'add "credential:" with kind: secret (plus keyVault and secretName) or kind: federated'
-    },
-    'app.credential.kind': {
-        expect: '"secret" or "federated"',
-        whenMissing: 'add kind: secret (a client secret rotated in Key Vault) or kind: federated (secretless)'
-    },
-    'app.credential.keyVault': {
-        expect: 'a Key Vault name (3–24 letters, digits and single hyphens, starting with a letter) or an https:// vault URL without path or query',
-        whenMissing: 'kind: secret keeps the app secret in Key Vault; add keyVault: <vault name or https:// vault URL>',
-        explain: explainKeyVault
-    },
-    'app.credential.secretName': {
-        expect: '1–127 letters, digits and hyphens (a Key Vault secret name)',
-        whenMissing: 'kind: secret stores the app secret under this Key Vault secret name; add secretName: <name>'
-    },
-    'app.credential.lifetimeDays': { expect: 'a whole number of days from 1 to 730' },
-    'app.credential.rotateBeforeDays': {
-        expect: 'a whole number of days, at least 1 and less than lifetimeDays'
-    },
-    'app.federatedCredentials': {
-        expect: 'a list of at most 20 federated credentials (Entra’s limit per app), with at least one when credential.kind is "federated"',
-        whenMissing: 'credential kind "federated" needs at least one; add federatedCredentials, or use kind: secret'
-    },
-    'app.federatedCredentials.*': {
-        expect: 'a mapping with name, issuer and subject'
-    },
-    'app.federatedCredentials.*.name': {
-        expect: '3–120 letters, digits, "-" and "_", starting with a letter or digit',
-        whenMissing: 'add a name, unique within the app, e.g. name: github-main'
-    },
-    'app.federatedCredentials.*.issuer': {
-        expect: 'an https:// URL of at most 600 characters (GitHub Actions: https://token.actions.githubusercontent.com)',
-        whenMissing: 'add the external token’s issuer, e.g. issuer: https://token.actions.githubusercontent.com'
-    },
-    'app.federatedCredentials.*.subject': {
-        expect: 'non-empty text of at most 600 characters, matched exactly against the token’s sub claim',
-        whenMissing: 'add the external token’s subject, e.g. subject: repo:contoso/tenant-onboarding:environment:production'
-    },
-    'app.federatedCredentials.*.audiences': {
-        expect: 'a list of exactly one audience (omit it to use the cloud’s default, api://AzureADTokenExchange in AzureCloud)'
-    },
-    'app.federatedCredentials.*.audiences.*': { expect: 'non-empty text of at most 600 characters' },
-    'app.federatedCredentials.*.description': { expect: 'text of at most 600 characters' },
-    'tenants.*': {
-        expect: 'a mapping with name, tenantId and roleAssignments'
-    },
-    'tenants.*.name': {
-        expect: 'one line of text, at most 256 characters',
-        whenMissing: 'add the customer’s name, e.g. name: Fabrikam'
-    },
-    'tenants.*.tenantId': {
-        expect: `a GUID like ${EXAMPLE_GUID}`,
-        whenMissing: 'add the customer’s Entra tenant ID (a GUID)'
-    },
-    'tenants.*.roleAssignments': { expect: 'a list of role assignments, each with scope and role' },
-    'tenants.*.roleAssignments.*': { expect: 'a mapping with scope and role' },
-    'tenants.*.roleAssignments.*.scope': {
-        expect: `an Azure scope: ${SCOPE_FORMS}`,
-        whenMissing: 'add the scope the role applies at, e.g. scope: /subscriptions/<guid>/resourceGroups/<name>',
-        explain: explainScope
-    },
-    'tenants.*.roleAssignments.*.role': {
-        expect: 'a built-in role name or a role definition GUID',
-        whenMissing: 'add a built-in role name (e.g. role: Reader) or a role definition GUID'
-    }
-};
-/** The rule for a path, looked up by its generalised form. */
-function ruleFor(segments) {
-    const general = segments.map(s => (typeof s === 'number' || /^\d+$/.test(s) ? '*' : s)).join('.');
-    return FIELD_RULES[general];
-}
 const GUID_TEXT = '[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}';
 /**
  * Resource group and management group names: 1–90 letters, digits, `._-()`, not ending in `.`.
@@ -436,29 +337,57 @@ function editDistance(a, b) {
     return previous[b.length] ?? 0;
 }
 
-// EXTERNAL MODULE: ./node_modules/ajv/dist/2020.js
-var _2020 = __webpack_require__(52210);
-;// CONCATENATED MODULE: ./schema/tenants.schema.json
-const tenants_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/draft/2020-12/schema","title":"entra-tenant-bridge tenants file","description":"The reviewed list of customer tenants that one multi-tenant Entra app reaches, with the app\'s credential and the Azure roles its service principal needs in each tenant. Point editors at this file with `# yaml-language-server: $schema=../schema/tenants.schema.json`.","type":"object","additionalProperties":false,"required":["app","tenants"],"properties":{"app":{"title":"Multi-tenant app","description":"The one multi-tenant app registration in the provider tenant, created and owned by the automation identity.","type":"object","additionalProperties":false,"required":["uniqueName","displayName","redirectUri","credential"],"properties":{"uniqueName":{"title":"Unique name","description":"Stable key the app is upserted by (PATCH /applications(uniqueName=\'…\')). Letters, digits, \'-\', \'_\' and \'.\', at most 120 characters. Changing it creates a new app.","type":"string","pattern":"^[A-Za-z0-9._-]{1,120}$"},"displayName":{"title":"Display name","description":"The name customer admins see on the consent prompt. One line: no line breaks or control characters.","type":"string","minLength":1,"maxLength":256,"pattern":"^[^\\\\u0000-\\\\u001f\\\\u007f]+$"},"redirectUri":{"title":"Redirect URI","description":"Where a customer admin lands after consenting: an https:// URL (or http://localhost… for local testing), registered as a web redirect URI on the app.","type":"string","pattern":"^(?:https://[^\\\\s/?#]+(?:[/?#]\\\\S*)?|http://localhost(?::[0-9]{1,5})?(?:[/?#]\\\\S*)?)$"},"credential":{"title":"App credential","description":"How the app authenticates in customer tenants: a client secret kept and rotated in the provider Key Vault (kind: secret) or federated credentials only (kind: federated).","type":"object","additionalProperties":false,"required":["kind"],"properties":{"kind":{"title":"Credential kind","description":"secret: a client secret rotated into keyVault/secretName. federated: secretless, through app.federatedCredentials.","enum":["secret","federated"]},"keyVault":{"title":"Key Vault","description":"The provider Key Vault holding the secret: a vault name (3–24 letters, digits and single hyphens, starting with a letter; the cloud\'s DNS suffix is appended) or a full https:// vault URL without path or query.","type":"string","pattern":"^(?:[A-Za-z](?!.*--)[A-Za-z0-9-]{1,22}[A-Za-z0-9]|https://[A-Za-z0-9.-]+(?::[0-9]{1,5})?/?)$"},"secretName":{"title":"Secret name","description":"The Key Vault secret the app\'s client secret is stored under: 1–127 letters, digits and hyphens.","type":"string","pattern":"^[A-Za-z0-9-]{1,127}$"},"lifetimeDays":{"title":"Secret lifetime (days)","description":"How long a new client secret lives, 1–730 days. Default 90.","type":"integer","minimum":1,"maximum":730,"default":90},"rotateBeforeDays":{"title":"Rotate before expiry (days)","description":"Rotate when the current secret expires within this many days; at least 1 and less than lifetimeDays. Default 30.","type":"integer","minimum":1,"default":30}},"if":{"properties":{"kind":{"const":"secret"}},"required":["kind"]},"then":{"required":["keyVault","secretName"]}},"federatedCredentials":{"title":"Federated credentials","description":"Federated identity credentials to ensure on the app (at most 20 per app). Required, with at least one entry, for credential kind federated.","type":"array","maxItems":20,"items":{"title":"Federated credential","description":"An external identity (a GitHub workflow, a managed identity, …) allowed to act as the app.","type":"object","additionalProperties":false,"required":["name","issuer","subject"],"properties":{"name":{"title":"Name","description":"Unique per app and immutable: 3–120 letters, digits, \'-\' and \'_\', starting with a letter or digit.","type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9_-]{2,119}$"},"issuer":{"title":"Issuer","description":"The external token\'s iss claim, an https:// URL (GitHub Actions: https://token.actions.githubusercontent.com). At most 600 characters.","type":"string","pattern":"^https://[^\\\\s/?#]+\\\\S*$","maxLength":600},"subject":{"title":"Subject","description":"The external token\'s sub claim, matched exactly and case-sensitively (GitHub: repo:<owner>/<repo>:environment:<name>). At most 600 characters.","type":"string","minLength":1,"maxLength":600},"audiences":{"title":"Audiences","description":"Exactly one audience. Omit it to use the cloud\'s token-exchange audience (api://AzureADTokenExchange in AzureCloud).","type":"array","minItems":1,"maxItems":1,"items":{"title":"Audience","description":"The external token\'s aud claim.","type":"string","minLength":1,"maxLength":600}},"description":{"title":"Description","description":"Free text shown in Entra, at most 600 characters.","type":"string","maxLength":600}}}}},"if":{"properties":{"credential":{"properties":{"kind":{"const":"federated"}},"required":["kind"],"type":"object"}},"required":["credential"]},"then":{"required":["federatedCredentials"],"properties":{"federatedCredentials":{"minItems":1,"type":"array"}}}},"tenants":{"title":"Customer tenants","description":"The customer tenants the app is reached in. May be empty.","type":"array","items":{"title":"Customer tenant","description":"One customer tenant: its admin consents the app, then the app\'s service principal gets these role assignments.","type":"object","additionalProperties":false,"required":["name","tenantId"],"properties":{"name":{"title":"Name","description":"The customer\'s name, unique in this file (case-insensitive); shown in reports. One line: no line breaks or control characters.","type":"string","minLength":1,"maxLength":256,"pattern":"^[^\\\\u0000-\\\\u001f\\\\u007f]+$"},"tenantId":{"title":"Tenant ID","description":"The customer\'s Entra tenant ID, a GUID, unique in this file.","type":"string","pattern":"^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}$"},"roleAssignments":{"title":"Role assignments","description":"Azure roles the app\'s service principal needs in this tenant, each at one scope.","type":"array","items":{"title":"Role assignment","description":"One role at one scope; each (scope, role) pair once per tenant.","type":"object","additionalProperties":false,"required":["scope","role"],"properties":{"scope":{"title":"Scope","description":"/subscriptions/<guid>[/resourceGroups/<name>[/providers/<Namespace>/<type>/<name>…]] or /providers/Microsoft.Management/managementGroups/<id>.","type":"string","pattern":"^(?:/subscriptions/[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}(?:/resourceGroups/[A-Za-z0-9._()-]{0,89}[A-Za-z0-9_()-](?:/providers/[A-Za-z][A-Za-z0-9]*(?:\\\\.[A-Za-z][A-Za-z0-9]*)+(?:/[A-Za-z][A-Za-z0-9]*/[^/\\\\s]+)+)?)?|/providers/Microsoft\\\\.Management/managementGroups/[A-Za-z0-9._()-]{0,89}[A-Za-z0-9_()-])/?$"},"role":{"title":"Role","description":"A built-in role name (Owner, Contributor, Reader, User Access Administrator, Role Based Access Control Administrator, Key Vault Secrets Officer, Key Vault Secrets User, Key Vault Crypto Service Encryption User, Storage Blob Data Reader) or any role definition GUID (custom roles included).","type":"string","minLength":1}}}}}}}}}');
 ;// CONCATENATED MODULE: ./src/config/schema.ts
 /**
- * Validation against the published schema (`schema/tenants.schema.json`), with ajv's findings rewritten into
- * messages that name the path and say what to do, each at the place in the file it is about.
+ * Validation against the published schema (`schema/tenants.schema.json`), the one description of the tenants
+ * file. Each field's words live beside it in the schema, as `errorMessage` in the format of ajv-errors
+ * (https://ajv.js.org/packages/ajv-errors.html): a text for every rejection of a value, or a text per failed keyword,
+ * and `required: { <key>: <text> }` for a missing key. This module only frames those words with the path and the
+ * value found, at the place in the file.
  */
 
 
 
 
+const credentialFields = tenants_schema_namespaceObject.properties.app.properties.credential.properties;
+/** Secret lifetime and rotation threshold when the file does not set them: the schema's defaults. */
+const DEFAULT_LIFETIME_DAYS = credentialFields.lifetimeDays.default;
+const DEFAULT_ROTATE_BEFORE_DAYS = credentialFields.rotateBeforeDays.default;
+/** Every credential field besides its kind belongs to kind: secret (keyVault, secretName, lifetime, rotation). */
+const SECRET_ONLY_FIELDS = Object.keys(credentialFields).filter(field => field !== 'kind');
+/**
+ * A closer look at a text value its schema rejected, keyed by that schema: which part of a scope or vault is wrong.
+ * The schema alone decides validity; `rules.test.ts` holds each explanation to the schema's pattern.
+ */
+const EXPLANATIONS = new Map([
+    [credentialFields.keyVault, explainKeyVault],
+    [tenants_schema_namespaceObject.properties.tenants.items.properties.roleAssignments.items.properties.scope, explainScope]
+]);
 let compiled;
 /** The compiled validator; compiled once, on first use. */
 function schemaValidator() {
-    // verbose: each error carries the rejected data and its parent schema (for "did you mean" on unknown keys).
-    // strictRequired off: a conditional `then: { required }` names properties its parent schema declares.
-    compiled ??= new _2020.Ajv2020({ allErrors: true, verbose: true, strict: true, strictRequired: false }).compile(tenants_schema_namespaceObject);
+    if (compiled === undefined) {
+        // allErrors: every mistake at once. verbose: each error carries the rejected data and the schema holding the
+        // failed keyword, whose errorMessage words it. strictRequired off: a conditional `then: { required }` names
+        // properties its parent declares.
+        const ajv = new _2020.Ajv2020({ allErrors: true, verbose: true, strict: true, strictRequired: false });
+        // Read from each error's schema rather than by the ajv-errors plugin, which would bring ajv's draft-07 build
+        // into the bundle (12.7 kB) to rewrite errors this module rewrites anyway.
+        ajv.addKeyword({ keyword: 'errorMessage', schemaType: ['string', 'object'] });
+        compiled = ajv.compile(tenants_schema_namespaceObject);
+    }
     return compiled;
 }
-/** Validates plain data against the schema; every finding is placed through `index`. */
-function schemaFindings(data, index) {
+/** The schema's words for a rejection, when the schema holding the failed keyword has some. */
+function wordsFor(error) {
+    const words = error.parentSchema?.errorMessage;
+    if (words === undefined || typeof words === 'string')
+        return words;
+    const text = error.keyword === 'required' ? words.required?.[missingProperty(error)] : words[error.keyword];
+    return typeof text === 'string' ? text : undefined;
+}
+/** Validates plain data against the schema; every finding is placed in `source`. */
+function schemaFindings(data, source) {
     const validate = schemaValidator();
     if (validate(data))
         return [];
@@ -468,7 +397,7 @@ function schemaFindings(data, index) {
         // A required key written with a typo is one mistake: the unknown-key message already names the fix.
         if (error.keyword === 'required' && misspelt.has(`${error.instancePath}/${missingProperty(error)}`))
             return [];
-        const finding = translate(error, index);
+        const finding = translate(error, source);
         return finding === undefined ? [] : [finding];
     });
 }
@@ -495,21 +424,21 @@ function additionalProperty(error) {
 function allowedKeys(error) {
     return Object.keys(error.parentSchema?.properties ?? {});
 }
-function translate(error, index) {
+function translate(error, source) {
     const segments = segmentsOf(error.instancePath);
     const label = labelOf(segments);
+    const subject = label === '' ? 'the file' : label;
     switch (error.keyword) {
         // A failed `if` is not a fault; the `then` that applies reports what is missing.
         case 'if':
             return undefined;
         case 'required': {
             const missing = missingProperty(error);
-            const hint = ruleFor([...segments, missing])?.whenMissing;
-            const subject = label === '' ? 'the file' : label;
+            const words = wordsFor(error);
             return {
-                ...placeOf(index, segments),
+                ...placeOf(source, segments),
                 pointer: error.instancePath,
-                message: `${subject} is missing "${missing}"${hint === undefined ? '' : ` — ${hint}`}`
+                message: `${subject} is missing "${missing}"${words === undefined ? '' : ` — ${words}`}`
             };
         }
         case 'additionalProperties': {
@@ -519,30 +448,31 @@ function translate(error, index) {
             const suggestion = closestMatch(key, allowed);
             const advice = suggestion === undefined ? `allowed keys: ${allowed.join(', ')}` : `did you mean "${suggestion}"?`;
             return {
-                ...placeOf(index, [...segments, key]),
+                ...placeOf(source, [...segments, key]),
                 pointer: `${error.instancePath}/${key}`,
                 message: `unknown key "${key}" ${where} — ${advice}`
             };
         }
         default:
-            return wrongValue(error, segments, label, index);
+            return wrongValue(error, segments, subject, source);
     }
 }
-/** "<path> must be <what the rule expects>, got <what the file holds>[: <what exactly is wrong>]". */
-function wrongValue(error, segments, label, index) {
-    const rule = ruleFor(segments);
+/** "<path> must be <the schema's words>, got <what the file holds>[: <what exactly is wrong>]". */
+function wrongValue(error, segments, subject, source) {
     const data = error.data;
+    const words = wordsFor(error);
     const isCollection = typeof data === 'object' && data !== null;
-    const place = isCollection || data === null ? placeOf(index, segments) : valuePlaceOf(index, segments);
-    const subject = label === '' ? 'the file' : label;
-    if (rule === undefined) {
-        return { ...place, pointer: error.instancePath, message: `${subject} ${error.message ?? 'is not valid'}` };
+    const place = isCollection || data === null ? placeOf(source, segments) : valuePlaceOf(source, segments);
+    const pointer = error.instancePath;
+    if (words === undefined) {
+        return { ...place, pointer, message: `${subject} ${error.message ?? 'is not valid'}` };
     }
-    const detail = typeof data === 'string' ? rule.explain?.(data) : undefined;
+    const explain = EXPLANATIONS.get(error.parentSchema);
+    const detail = typeof data === 'string' ? explain?.(data) : undefined;
     return {
         ...place,
-        pointer: error.instancePath,
-        message: `${subject} must be ${rule.expect}, got ${describeValue(data)}${detail === undefined ? '' : `: ${detail}`}`
+        pointer,
+        message: `${subject} must be ${words}, got ${describeValue(data)}${detail === undefined ? '' : `: ${detail}`}`
     };
 }
 /** Long enough for a full resource scope; a 600-character subject is cut rather than flood the log. */
@@ -574,10 +504,11 @@ function describeValue(value) {
 
 
 
-function semanticFindings(data, index, rejected) {
+
+function semanticFindings(data, source, rejected) {
     if (!isMapping(data))
         return [];
-    const context = { index, rejected, findings: [] };
+    const context = { source, rejected, findings: [] };
     if (isMapping(data.app))
         checkApp(data.app, context);
     if (Array.isArray(data.tenants))
@@ -585,7 +516,7 @@ function semanticFindings(data, index, rejected) {
     return context.findings;
 }
 function report(context, segments, message, at = 'key') {
-    const place = at === 'value' ? valuePlaceOf(context.index, segments) : placeOf(context.index, segments);
+    const place = at === 'value' ? valuePlaceOf(context.source, segments) : placeOf(context.source, segments);
     context.findings.push({ ...place, pointer: pointerOf(segments), message });
 }
 /** The text at `segments` in `parent`, when the schema accepted it. */
@@ -600,7 +531,7 @@ function acceptedNumber(context, parent, segments) {
     return typeof value === 'number' && !context.rejected(segments) ? value : undefined;
 }
 function lineOf(context, segments) {
-    return placeOf(context.index, segments).line;
+    return placeOf(context.source, segments).line;
 }
 function checkApp(app, context) {
     if (isMapping(app.credential))
@@ -608,8 +539,6 @@ function checkApp(app, context) {
     if (Array.isArray(app.federatedCredentials))
         checkFederatedCredentials(app.federatedCredentials, context);
 }
-/** Fields that only mean something for a secret credential. */
-const SECRET_ONLY_FIELDS = ['keyVault', 'secretName', 'lifetimeDays', 'rotateBeforeDays'];
 function checkCredential(credential, at, context) {
     if (credential.kind === 'federated') {
         for (const field of SECRET_ONLY_FIELDS) {
@@ -749,7 +678,6 @@ function isMapping(value) {
 
 
 
-
 const EMPTY_FILE_MESSAGE = 'the file is empty — it needs an "app" mapping and a "tenants" list (see examples/tenants.yml)';
 /** How to fix each YAML syntax error the parser reports, by its code. */
 const SYNTAX_HINTS = {
@@ -771,7 +699,7 @@ const MAX_ALIAS_COUNT = 100;
 /** Parses and validates tenants-file text. Pure: no file system, no network. */
 function parseTenantsFile(text, file) {
     const lineCounter = new dist/* LineCounter */.HN();
-    // uniqueKeys off: repeated keys are found while indexing, where their path and first place are known.
+    // uniqueKeys off: repeated keys are reported with their path and first place, along with every other mistake.
     const doc = (0,dist/* parseDocument */.Tp)(text, { lineCounter, uniqueKeys: false, prettyErrors: false });
     if (doc.errors.length > 0) {
         // After a tab indent the parser misreads the lines around it; those follow-on errors vanish with the tab.
@@ -789,18 +717,18 @@ function parseTenantsFile(text, file) {
         const message = 'the file’s aliases (*name) expand into too many values — write the entries out instead';
         return failed(file, [{ line: 1, column: 1, pointer: '', message }]);
     }
-    // Indexed only once toJS() has bounded the alias expansion: the index follows aliases too.
-    const index = indexDocument(doc, lineCounter);
-    const schema = schemaFindings(data, index);
+    const source = { doc, lineCounter };
+    const schema = schemaFindings(data, source);
     const rejected = new Set(schema.map(finding => finding.pointer));
     const findings = [
-        ...duplicateKeyFindings(index),
+        ...duplicateKeyFindings(source),
         ...schema,
-        ...semanticFindings(data, index, segments => rejected.has(pointerOf(segments)))
+        ...semanticFindings(data, source, segments => rejected.has(pointerOf(segments)))
     ];
     if (findings.length > 0)
         return failed(file, findings);
-    return { ok: true, config: buildConfig(data, index, file) };
+    // The schema accepted the data, so it has the schema's shape.
+    return { ok: true, config: buildConfig(data, source, file) };
 }
 /** Reads the file (a missing/unreadable file is one problem at line 1 with a how-to-fix message) and parses it. */
 async function loadTenantsFile(path, displayPath = path) {
@@ -816,10 +744,6 @@ async function loadTenantsFile(path, displayPath = path) {
         return { ok: false, problems: [{ file: displayPath, line: 1, column: 1, message }] };
     }
     return parseTenantsFile(text, displayPath);
-}
-/** `file:line:col: message` lines, for logs. */
-function formatProblems(problems) {
-    return problems.map(p => `${p.file}:${p.line}:${p.column}: ${p.message}`).join('\n');
 }
 function syntaxFinding(error, lineCounter) {
     const { line, col } = lineCounter.linePos(error.pos[0]);
@@ -844,8 +768,8 @@ function firstSentence(message) {
     const first = (message.split('\n')[0] ?? message).replace(/ at line \d+, column \d+:?$/, '').trim();
     return first.charAt(0).toLowerCase() + first.slice(1);
 }
-function duplicateKeyFindings(index) {
-    return index.duplicateKeys.map(({ key, parent, first, second }) => ({
+function duplicateKeyFindings(source) {
+    return duplicateKeys(source).map(({ key, parent, first, second }) => ({
         ...second,
         pointer: pointerOf([...parent, key]),
         message: `duplicate key "${key}" ${parent.length === 0 ? 'at the top level' : `in ${labelOf(parent)}`} — it is already set at line ${first.line}; keep one`
@@ -859,8 +783,8 @@ function failed(file, findings) {
     const problems = [...unique.values()].sort((a, b) => a.line - b.line || a.column - b.column);
     return { ok: false, problems };
 }
-function buildConfig(raw, index, file) {
-    const at = (segments) => placeOf(index, segments);
+function buildConfig(raw, source, file) {
+    const at = (segments) => placeOf(source, segments);
     return {
         file,
         app: buildApp(raw.app, at),

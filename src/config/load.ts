@@ -5,10 +5,9 @@
 import { readFile } from 'node:fs/promises'
 import { LineCounter, parseDocument } from 'yaml'
 import type { YAMLError } from 'yaml'
-import { indexDocument, labelOf, placeOf, pointerOf } from './positions.js'
-import type { DocumentIndex, PathSegments } from './positions.js'
-import { DEFAULT_LIFETIME_DAYS, DEFAULT_ROTATE_BEFORE_DAYS } from './rules.js'
-import { schemaFindings } from './schema.js'
+import { duplicateKeys, labelOf, placeOf, pointerOf } from './positions.js'
+import type { PathSegments, SourceDocument } from './positions.js'
+import { DEFAULT_LIFETIME_DAYS, DEFAULT_ROTATE_BEFORE_DAYS, schemaFindings } from './schema.js'
 import type { Finding } from './schema.js'
 import { normaliseScope, roleDefinitionIdOf, semanticFindings } from './semantics.js'
 import type {
@@ -20,8 +19,9 @@ import type {
   RoleAssignmentConfig,
   SourcePosition,
   TenantConfig,
-  TenantsConfig
-} from './types.js'
+  TenantsConfig,
+  TenantsFile
+} from '../model/config.js'
 
 const EMPTY_FILE_MESSAGE =
   'the file is empty — it needs an "app" mapping and a "tenants" list (see examples/tenants.yml)'
@@ -48,7 +48,7 @@ const MAX_ALIAS_COUNT = 100
 /** Parses and validates tenants-file text. Pure: no file system, no network. */
 export function parseTenantsFile(text: string, file: string): LoadResult {
   const lineCounter = new LineCounter()
-  // uniqueKeys off: repeated keys are found while indexing, where their path and first place are known.
+  // uniqueKeys off: repeated keys are reported with their path and first place, along with every other mistake.
   const doc = parseDocument(text, { lineCounter, uniqueKeys: false, prettyErrors: false })
   if (doc.errors.length > 0) {
     // After a tab indent the parser misreads the lines around it; those follow-on errors vanish with the tab.
@@ -68,17 +68,17 @@ export function parseTenantsFile(text: string, file: string): LoadResult {
     const message = 'the file’s aliases (*name) expand into too many values — write the entries out instead'
     return failed(file, [{ line: 1, column: 1, pointer: '', message }])
   }
-  // Indexed only once toJS() has bounded the alias expansion: the index follows aliases too.
-  const index = indexDocument(doc, lineCounter)
-  const schema = schemaFindings(data, index)
+  const source: SourceDocument = { doc, lineCounter }
+  const schema = schemaFindings(data, source)
   const rejected = new Set(schema.map(finding => finding.pointer))
   const findings = [
-    ...duplicateKeyFindings(index),
+    ...duplicateKeyFindings(source),
     ...schema,
-    ...semanticFindings(data, index, segments => rejected.has(pointerOf(segments)))
+    ...semanticFindings(data, source, segments => rejected.has(pointerOf(segments)))
   ]
   if (findings.length > 0) return failed(file, findings)
-  return { ok: true, config: buildConfig(data as RawTenantsFile, index, file) }
+  // The schema accepted the data, so it has the schema's shape.
+  return { ok: true, config: buildConfig(data as TenantsFile, source, file) }
 }
 
 /** Reads the file (a missing/unreadable file is one problem at line 1 with a how-to-fix message) and parses it. */
@@ -95,11 +95,6 @@ export async function loadTenantsFile(path: string, displayPath: string = path):
     return { ok: false, problems: [{ file: displayPath, line: 1, column: 1, message }] }
   }
   return parseTenantsFile(text, displayPath)
-}
-
-/** `file:line:col: message` lines, for logs. */
-export function formatProblems(problems: ConfigProblem[]): string {
-  return problems.map(p => `${p.file}:${p.line}:${p.column}: ${p.message}`).join('\n')
 }
 
 function syntaxFinding(error: YAMLError, lineCounter: LineCounter): Finding {
@@ -128,8 +123,8 @@ function firstSentence(message: string): string {
   return first.charAt(0).toLowerCase() + first.slice(1)
 }
 
-function duplicateKeyFindings(index: DocumentIndex): Finding[] {
-  return index.duplicateKeys.map(({ key, parent, first, second }) => ({
+function duplicateKeyFindings(source: SourceDocument): Finding[] {
+  return duplicateKeys(source).map(({ key, parent, first, second }) => ({
     ...second,
     pointer: pointerOf([...parent, key]),
     message: `duplicate key "${key}" ${parent.length === 0 ? 'at the top level' : `in ${labelOf(parent)}`} — it is already set at line ${first.line}; keep one`
@@ -145,32 +140,8 @@ function failed(file: string, findings: Finding[]): LoadResult {
   return { ok: false, problems }
 }
 
-/** The file's data once the schema accepted it. */
-interface RawTenantsFile {
-  app: {
-    uniqueName: string
-    displayName: string
-    redirectUri: string
-    credential: {
-      kind: 'secret' | 'federated'
-      keyVault?: string
-      secretName?: string
-      lifetimeDays?: number
-      rotateBeforeDays?: number
-    }
-    federatedCredentials?: {
-      name: string
-      issuer: string
-      subject: string
-      audiences?: string[]
-      description?: string
-    }[]
-  }
-  tenants: { name: string; tenantId: string; roleAssignments?: { scope: string; role: string }[] }[]
-}
-
-function buildConfig(raw: RawTenantsFile, index: DocumentIndex, file: string): TenantsConfig {
-  const at = (segments: PathSegments): SourcePosition => placeOf(index, segments)
+function buildConfig(raw: TenantsFile, source: SourceDocument, file: string): TenantsConfig {
+  const at = (segments: PathSegments): SourcePosition => placeOf(source, segments)
   return {
     file,
     app: buildApp(raw.app, at),
@@ -192,7 +163,7 @@ function buildConfig(raw: RawTenantsFile, index: DocumentIndex, file: string): T
   }
 }
 
-function buildApp(app: RawTenantsFile['app'], at: (segments: PathSegments) => SourcePosition): AppConfig {
+function buildApp(app: TenantsFile['app'], at: (segments: PathSegments) => SourcePosition): AppConfig {
   const credentialPosition = at(['app', 'credential'])
   const credential: CredentialConfig =
     app.credential.kind === 'secret'

@@ -1,24 +1,20 @@
 /**
- * Where each value of the tenants file stands in its text. Validation runs on plain data (ajv sees what
- * `toJS()` returns), so every value is indexed by the JSON Pointer ajv reports it under (`/tenants/0/tenantId`),
- * which turns a schema finding back into a line and column.
+ * Where each value of the tenants file stands in its text, read from the `yaml` package's own nodes: every node
+ * carries its `range` (offsets), which a `LineCounter` turns into a line and column. Validation runs on plain data
+ * (ajv sees what `toJS()` returns) and names values by JSON Pointer (`/tenants/0/tenantId`); the node is found by
+ * walking the document along that path. https://eemeli.org/yaml/#nodes, https://eemeli.org/yaml/#linecounter
  */
-import { isAlias, isMap, isScalar, isSeq } from 'yaml'
+import { isAlias, isMap, isNode, isPair, isScalar, isSeq, visit } from 'yaml'
 import type { Document, LineCounter, Node } from 'yaml'
-import type { SourcePosition } from './types.js'
+import type { SourcePosition } from '../model/config.js'
 
 /** A path into the document: mapping keys and list indices, from the top. */
 export type PathSegments = readonly (string | number)[]
 
-/** Where one value stands. */
-export interface NodePlace {
-  segments: PathSegments
-  /** The key of a mapping entry: where an unknown key, a missing child or a wrong type is reported. */
-  key?: SourcePosition
-  /** The start of a list item (its `-` entry's content). */
-  item?: SourcePosition
-  /** The value itself, when the file spells one out (an empty `key:` has none). */
-  value?: SourcePosition
+/** The parsed document and the line starts of its text. */
+export interface SourceDocument {
+  doc: Document
+  lineCounter: LineCounter
 }
 
 /** A key that appears twice in the same mapping, which YAML forbids. */
@@ -28,12 +24,6 @@ export interface DuplicateKey {
   parent: PathSegments
   first: SourcePosition
   second: SourcePosition
-}
-
-export interface DocumentIndex {
-  /** Place of every value by its JSON Pointer (`''` is the whole document). */
-  places: Map<string, NodePlace>
-  duplicateKeys: DuplicateKey[]
 }
 
 const START_OF_FILE: SourcePosition = { line: 1, column: 1 }
@@ -53,7 +43,7 @@ export function segmentsOf(pointer: string): string[] {
 }
 
 /** The path as a reader writes it: `tenants[2].roleAssignments[0].scope`. */
-export function labelOf(segments: readonly (string | number)[]): string {
+export function labelOf(segments: PathSegments): string {
   let label = ''
   for (const segment of segments) {
     if (typeof segment === 'number' || /^\d+$/.test(segment)) label += `[${segment}]`
@@ -62,83 +52,34 @@ export function labelOf(segments: readonly (string | number)[]): string {
   return label
 }
 
-/** Indexes every value of the document by pointer, and finds keys repeated within one mapping. */
-export function indexDocument(doc: Document, lineCounter: LineCounter): DocumentIndex {
-  const index: DocumentIndex = { places: new Map(), duplicateKeys: [] }
-  const positionAt = (offset: number): SourcePosition => {
-    const { line, col } = lineCounter.linePos(offset)
-    return { line, column: col }
-  }
-  const root: NodePlace = { segments: [] }
-  const rootValue = spelledOutStart(doc.contents)
-  if (rootValue !== undefined) root.value = positionAt(rootValue)
-  index.places.set('', root)
-  walk(doc, doc.contents, [], index, positionAt, new Set())
-  return index
+/** The nodes that spell out one value: where it stands as a whole (its mapping key or list item), and itself. */
+interface Located {
+  whole: unknown
+  value: unknown
 }
 
-function walk(
-  doc: Document,
-  node: unknown,
-  segments: PathSegments,
-  index: DocumentIndex,
-  positionAt: (offset: number) => SourcePosition,
-  resolving: Set<unknown>
-): void {
-  // An alias stands for its anchor's value; its descendants are reported at the alias, where the reader looks.
-  if (isAlias(node)) {
-    const target = node.resolve(doc)
-    if (target === undefined || resolving.has(target)) return
-    resolving.add(target)
-    walk(doc, target, segments, index, positionAt, resolving)
-    resolving.delete(target)
-    return
-  }
-  if (isMap(node)) {
-    const firstSeen = new Map<string, SourcePosition>()
-    for (const pair of node.items) {
-      const key = keyText(pair.key)
-      const keyStart = spelledOutStart(pair.key)
-      const keyPosition = keyStart === undefined ? undefined : positionAt(keyStart)
-      const childSegments = [...segments, key]
-      const earlier = firstSeen.get(key)
-      if (earlier !== undefined && keyPosition !== undefined) {
-        index.duplicateKeys.push({ key, parent: segments, first: earlier, second: keyPosition })
-        continue
-      }
-      if (keyPosition !== undefined) firstSeen.set(key, keyPosition)
-      recordPlace(index, childSegments, { key: keyPosition }, pair.value, positionAt)
-      walk(doc, pair.value, childSegments, index, positionAt, resolving)
+/**
+ * The nodes at `segments`, or undefined when the document has no such value. An alias stands for its anchor's
+ * value: the alias is where the value stands, what lies inside it is found in the anchor's text.
+ */
+function locate({ doc }: SourceDocument, segments: PathSegments): Located | undefined {
+  let located: Located = { whole: undefined, value: doc.contents }
+  for (const segment of segments) {
+    const collection = isAlias(located.value) ? located.value.resolve(doc) : located.value
+    if (isMap(collection)) {
+      // The first of repeated keys, which is where the duplicate-key finding points back to.
+      const pair = collection.items.find(p => keyText(p.key) === String(segment))
+      if (pair === undefined) return undefined
+      located = { whole: pair.key, value: pair.value }
+    } else if (isSeq(collection) && /^\d+$/.test(String(segment))) {
+      const item: unknown = collection.items[Number(segment)]
+      if (item === undefined) return undefined
+      located = { whole: item, value: item }
+    } else {
+      return undefined
     }
-  } else if (isSeq(node)) {
-    node.items.forEach((item, i) => {
-      const childSegments = [...segments, i]
-      const start = spelledOutStart(item)
-      recordPlace(
-        index,
-        childSegments,
-        { item: start === undefined ? undefined : positionAt(start) },
-        item,
-        positionAt
-      )
-      walk(doc, item, childSegments, index, positionAt, resolving)
-    })
   }
-}
-
-function recordPlace(
-  index: DocumentIndex,
-  segments: PathSegments,
-  anchor: { key?: SourcePosition | undefined; item?: SourcePosition | undefined },
-  value: unknown,
-  positionAt: (offset: number) => SourcePosition
-): void {
-  const place: NodePlace = { segments }
-  if (anchor.key !== undefined) place.key = anchor.key
-  if (anchor.item !== undefined) place.item = anchor.item
-  const valueStart = spelledOutStart(value)
-  if (valueStart !== undefined) place.value = positionAt(valueStart)
-  index.places.set(pointerOf(segments), place)
+  return located
 }
 
 /** The key as `toJS()` turns it into a property name. */
@@ -149,30 +90,64 @@ function keyText(key: unknown): string {
 
 /** Start offset of a node the file spells out; undefined for the implicit null of an empty `key:`. */
 function spelledOutStart(node: unknown): number | undefined {
-  if (node === null || typeof node !== 'object' || !('range' in node)) return undefined
-  const range = (node as Node).range
-  if (!range) return undefined
-  if (isScalar(node) && node.value === null && range[0] === range[1]) return undefined
-  return range[0]
+  if (!isNode(node) || !node.range) return undefined
+  if (isScalar(node) && node.value === null && node.range[0] === node.range[1]) return undefined
+  return node.range[0]
 }
 
-/** Where to report something about the value at `segments` as a whole: its key, else its list item. */
-export function placeOf(index: DocumentIndex, segments: PathSegments): SourcePosition {
-  const place = index.places.get(pointerOf(segments))
-  return place?.key ?? place?.item ?? place?.value ?? nearestAncestor(index, segments)
+function positionOf(source: SourceDocument, node: unknown): SourcePosition | undefined {
+  const start = spelledOutStart(node)
+  if (start === undefined) return undefined
+  const { line, col } = source.lineCounter.linePos(start)
+  return { line, column: col }
+}
+
+/**
+ * Where to report something about the value at `segments` as a whole: its key, else its list item; for a value
+ * the file does not hold, the nearest enclosing one.
+ */
+export function placeOf(source: SourceDocument, segments: PathSegments): SourcePosition {
+  for (let length = segments.length; length >= 0; length--) {
+    const located = locate(source, segments.slice(0, length))
+    const place = located && (positionOf(source, located.whole) ?? positionOf(source, located.value))
+    if (place !== undefined) return place
+  }
+  return START_OF_FILE
 }
 
 /** Where to report a wrong value: the value itself when the file spells it out. */
-export function valuePlaceOf(index: DocumentIndex, segments: PathSegments): SourcePosition {
-  const place = index.places.get(pointerOf(segments))
-  return place?.value ?? placeOf(index, segments)
+export function valuePlaceOf(source: SourceDocument, segments: PathSegments): SourcePosition {
+  const located = locate(source, segments)
+  return positionOf(source, located?.value) ?? placeOf(source, segments)
 }
 
-function nearestAncestor(index: DocumentIndex, segments: PathSegments): SourcePosition {
-  for (let length = segments.length - 1; length >= 0; length--) {
-    const place = index.places.get(pointerOf(segments.slice(0, length)))
-    const position = place?.key ?? place?.item ?? place?.value
-    if (position !== undefined) return position
-  }
-  return START_OF_FILE
+/** Keys repeated within one mapping, each with the place of its first occurrence. */
+export function duplicateKeys(source: SourceDocument): DuplicateKey[] {
+  const found: DuplicateKey[] = []
+  visit(source.doc, {
+    Map(_, map, ancestors) {
+      const firstSeen = new Map<string, SourcePosition>()
+      for (const pair of map.items) {
+        const key = keyText(pair.key)
+        const place = positionOf(source, pair.key)
+        if (place === undefined) continue
+        const first = firstSeen.get(key)
+        if (first === undefined) firstSeen.set(key, place)
+        else found.push({ key, parent: pathOf([...ancestors, map]), first, second: place })
+      }
+    }
+  })
+  return found
+}
+
+/** The path of the last node in `chain` (a visitor's ancestors and the node), as mapping keys and list indices. */
+function pathOf(chain: readonly unknown[]): PathSegments {
+  const segments: (string | number)[] = []
+  chain.forEach((node, i) => {
+    const child = chain[i + 1]
+    if (child === undefined) return
+    if (isPair(node) && child === node.value) segments.push(keyText(node.key))
+    else if (isSeq(node)) segments.push(node.items.indexOf(child as Node))
+  })
+  return segments
 }

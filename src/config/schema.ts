@@ -1,14 +1,17 @@
 /**
- * Validation against the published schema (`schema/tenants.schema.json`), with ajv's findings rewritten into
- * messages that name the path and say what to do, each at the place in the file it is about.
+ * Validation against the published schema (`schema/tenants.schema.json`), the one description of the tenants
+ * file. Each field's words live beside it in the schema, as `errorMessage` in the format of ajv-errors
+ * (https://ajv.js.org/packages/ajv-errors.html): a text for every rejection of a value, or a text per failed keyword,
+ * and `required: { <key>: <text> }` for a missing key. This module only frames those words with the path and the
+ * value found, at the place in the file.
  */
 import { Ajv2020 } from 'ajv/dist/2020.js'
 import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020.js'
 import tenantsSchema from '../../schema/tenants.schema.json' with { type: 'json' }
+import { closestMatch, explainKeyVault, explainScope } from './rules.js'
 import { labelOf, placeOf, segmentsOf, valuePlaceOf } from './positions.js'
-import type { DocumentIndex } from './positions.js'
-import { closestMatch, ruleFor } from './rules.js'
-import type { SourcePosition } from './types.js'
+import type { SourceDocument } from './positions.js'
+import type { SourcePosition } from '../model/config.js'
 
 /** One finding, at its place, about the value at `pointer`. */
 export interface Finding extends SourcePosition {
@@ -17,20 +20,54 @@ export interface Finding extends SourcePosition {
   pointer: string
 }
 
+const credentialFields = tenantsSchema.properties.app.properties.credential.properties
+
+/** Secret lifetime and rotation threshold when the file does not set them: the schema's defaults. */
+export const DEFAULT_LIFETIME_DAYS: number = credentialFields.lifetimeDays.default
+export const DEFAULT_ROTATE_BEFORE_DAYS: number = credentialFields.rotateBeforeDays.default
+
+/** Every credential field besides its kind belongs to kind: secret (keyVault, secretName, lifetime, rotation). */
+export const SECRET_ONLY_FIELDS = Object.keys(credentialFields).filter(field => field !== 'kind')
+
+/**
+ * A closer look at a text value its schema rejected, keyed by that schema: which part of a scope or vault is wrong.
+ * The schema alone decides validity; `rules.test.ts` holds each explanation to the schema's pattern.
+ */
+const EXPLANATIONS = new Map<unknown, (value: string) => string | undefined>([
+  [credentialFields.keyVault, explainKeyVault],
+  [tenantsSchema.properties.tenants.items.properties.roleAssignments.items.properties.scope, explainScope]
+])
+
+/** The `errorMessage` keyword as the schema writes it (the subset of ajv-errors' format it uses). */
+type ErrorWords = string | { required?: Record<string, string>; [keyword: string]: unknown }
+
 let compiled: ValidateFunction | undefined
 
 /** The compiled validator; compiled once, on first use. */
 export function schemaValidator(): ValidateFunction {
-  // verbose: each error carries the rejected data and its parent schema (for "did you mean" on unknown keys).
-  // strictRequired off: a conditional `then: { required }` names properties its parent schema declares.
-  compiled ??= new Ajv2020({ allErrors: true, verbose: true, strict: true, strictRequired: false }).compile(
-    tenantsSchema
-  )
+  if (compiled === undefined) {
+    // allErrors: every mistake at once. verbose: each error carries the rejected data and the schema holding the
+    // failed keyword, whose errorMessage words it. strictRequired off: a conditional `then: { required }` names
+    // properties its parent declares.
+    const ajv = new Ajv2020({ allErrors: true, verbose: true, strict: true, strictRequired: false })
+    // Read from each error's schema rather than by the ajv-errors plugin, which would bring ajv's draft-07 build
+    // into the bundle (12.7 kB) to rewrite errors this module rewrites anyway.
+    ajv.addKeyword({ keyword: 'errorMessage', schemaType: ['string', 'object'] })
+    compiled = ajv.compile(tenantsSchema)
+  }
   return compiled
 }
 
-/** Validates plain data against the schema; every finding is placed through `index`. */
-export function schemaFindings(data: unknown, index: DocumentIndex): Finding[] {
+/** The schema's words for a rejection, when the schema holding the failed keyword has some. */
+function wordsFor(error: ErrorObject): string | undefined {
+  const words = (error.parentSchema as { errorMessage?: ErrorWords } | undefined)?.errorMessage
+  if (words === undefined || typeof words === 'string') return words
+  const text = error.keyword === 'required' ? words.required?.[missingProperty(error)] : words[error.keyword]
+  return typeof text === 'string' ? text : undefined
+}
+
+/** Validates plain data against the schema; every finding is placed in `source`. */
+export function schemaFindings(data: unknown, source: SourceDocument): Finding[] {
   const validate = schemaValidator()
   if (validate(data)) return []
   const errors = validate.errors ?? []
@@ -39,7 +76,7 @@ export function schemaFindings(data: unknown, index: DocumentIndex): Finding[] {
     // A required key written with a typo is one mistake: the unknown-key message already names the fix.
     if (error.keyword === 'required' && misspelt.has(`${error.instancePath}/${missingProperty(error)}`))
       return []
-    const finding = translate(error, index)
+    const finding = translate(error, source)
     return finding === undefined ? [] : [finding]
   })
 }
@@ -71,21 +108,21 @@ function allowedKeys(error: ErrorObject): string[] {
   return Object.keys((error.parentSchema as { properties?: object } | undefined)?.properties ?? {})
 }
 
-function translate(error: ErrorObject, index: DocumentIndex): Finding | undefined {
+function translate(error: ErrorObject, source: SourceDocument): Finding | undefined {
   const segments = segmentsOf(error.instancePath)
   const label = labelOf(segments)
+  const subject = label === '' ? 'the file' : label
   switch (error.keyword) {
     // A failed `if` is not a fault; the `then` that applies reports what is missing.
     case 'if':
       return undefined
     case 'required': {
       const missing = missingProperty(error)
-      const hint = ruleFor([...segments, missing])?.whenMissing
-      const subject = label === '' ? 'the file' : label
+      const words = wordsFor(error)
       return {
-        ...placeOf(index, segments),
+        ...placeOf(source, segments),
         pointer: error.instancePath,
-        message: `${subject} is missing "${missing}"${hint === undefined ? '' : ` — ${hint}`}`
+        message: `${subject} is missing "${missing}"${words === undefined ? '' : ` — ${words}`}`
       }
     }
     case 'additionalProperties': {
@@ -96,31 +133,37 @@ function translate(error: ErrorObject, index: DocumentIndex): Finding | undefine
       const advice =
         suggestion === undefined ? `allowed keys: ${allowed.join(', ')}` : `did you mean "${suggestion}"?`
       return {
-        ...placeOf(index, [...segments, key]),
+        ...placeOf(source, [...segments, key]),
         pointer: `${error.instancePath}/${key}`,
         message: `unknown key "${key}" ${where} — ${advice}`
       }
     }
     default:
-      return wrongValue(error, segments, label, index)
+      return wrongValue(error, segments, subject, source)
   }
 }
 
-/** "<path> must be <what the rule expects>, got <what the file holds>[: <what exactly is wrong>]". */
-function wrongValue(error: ErrorObject, segments: string[], label: string, index: DocumentIndex): Finding {
-  const rule = ruleFor(segments)
+/** "<path> must be <the schema's words>, got <what the file holds>[: <what exactly is wrong>]". */
+function wrongValue(
+  error: ErrorObject,
+  segments: string[],
+  subject: string,
+  source: SourceDocument
+): Finding {
   const data: unknown = error.data
+  const words = wordsFor(error)
   const isCollection = typeof data === 'object' && data !== null
-  const place = isCollection || data === null ? placeOf(index, segments) : valuePlaceOf(index, segments)
-  const subject = label === '' ? 'the file' : label
-  if (rule === undefined) {
-    return { ...place, pointer: error.instancePath, message: `${subject} ${error.message ?? 'is not valid'}` }
+  const place = isCollection || data === null ? placeOf(source, segments) : valuePlaceOf(source, segments)
+  const pointer = error.instancePath
+  if (words === undefined) {
+    return { ...place, pointer, message: `${subject} ${error.message ?? 'is not valid'}` }
   }
-  const detail = typeof data === 'string' ? rule.explain?.(data) : undefined
+  const explain = EXPLANATIONS.get(error.parentSchema)
+  const detail = typeof data === 'string' ? explain?.(data) : undefined
   return {
     ...place,
-    pointer: error.instancePath,
-    message: `${subject} must be ${rule.expect}, got ${describeValue(data)}${detail === undefined ? '' : `: ${detail}`}`
+    pointer,
+    message: `${subject} must be ${words}, got ${describeValue(data)}${detail === undefined ? '' : `: ${detail}`}`
   }
 }
 

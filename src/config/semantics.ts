@@ -4,15 +4,9 @@
  */
 import { builtInRoleId } from '../model/roles.js'
 import { labelOf, placeOf, pointerOf, valuePlaceOf } from './positions.js'
-import type { DocumentIndex, PathSegments } from './positions.js'
-import {
-  BUILT_IN_ROLE_NAMES,
-  DEFAULT_LIFETIME_DAYS,
-  DEFAULT_ROTATE_BEFORE_DAYS,
-  GUID_PATTERN,
-  closestMatch,
-  explainScope
-} from './rules.js'
+import type { PathSegments, SourceDocument } from './positions.js'
+import { BUILT_IN_ROLE_NAMES, GUID_PATTERN, closestMatch, explainScope } from './rules.js'
+import { DEFAULT_LIFETIME_DAYS, DEFAULT_ROTATE_BEFORE_DAYS, SECRET_ONLY_FIELDS } from './schema.js'
 import type { Finding } from './schema.js'
 
 type Mapping = Record<string, unknown>
@@ -20,16 +14,16 @@ type Mapping = Record<string, unknown>
 /** Values already reported by the schema, by pointer (and everything under them). */
 export type Rejected = (segments: PathSegments) => boolean
 
-export function semanticFindings(data: unknown, index: DocumentIndex, rejected: Rejected): Finding[] {
+export function semanticFindings(data: unknown, source: SourceDocument, rejected: Rejected): Finding[] {
   if (!isMapping(data)) return []
-  const context: Context = { index, rejected, findings: [] }
+  const context: Context = { source, rejected, findings: [] }
   if (isMapping(data.app)) checkApp(data.app, context)
   if (Array.isArray(data.tenants)) checkTenants(data.tenants, context)
   return context.findings
 }
 
 interface Context {
-  index: DocumentIndex
+  source: SourceDocument
   rejected: Rejected
   findings: Finding[]
 }
@@ -40,7 +34,7 @@ function report(
   message: string,
   at: 'key' | 'value' = 'key'
 ): void {
-  const place = at === 'value' ? valuePlaceOf(context.index, segments) : placeOf(context.index, segments)
+  const place = at === 'value' ? valuePlaceOf(context.source, segments) : placeOf(context.source, segments)
   context.findings.push({ ...place, pointer: pointerOf(segments), message })
 }
 
@@ -58,16 +52,13 @@ function acceptedNumber(context: Context, parent: Mapping, segments: PathSegment
 }
 
 function lineOf(context: Context, segments: PathSegments): number {
-  return placeOf(context.index, segments).line
+  return placeOf(context.source, segments).line
 }
 
 function checkApp(app: Mapping, context: Context): void {
   if (isMapping(app.credential)) checkCredential(app.credential, ['app', 'credential'], context)
   if (Array.isArray(app.federatedCredentials)) checkFederatedCredentials(app.federatedCredentials, context)
 }
-
-/** Fields that only mean something for a secret credential. */
-const SECRET_ONLY_FIELDS = ['keyVault', 'secretName', 'lifetimeDays', 'rotateBeforeDays'] as const
 
 function checkCredential(credential: Mapping, at: PathSegments, context: Context): void {
   if (credential.kind === 'federated') {

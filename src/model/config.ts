@@ -1,7 +1,22 @@
 /**
- * The tenants file (`.github/tenants.yml`) once parsed and validated. Every element keeps where it stands in the
- * file, so that findings about a tenant or an assignment can be annotated at its line.
+ * The tenants file (`.github/tenants.yml`): its data as the JSON Schema describes it, and the configuration the
+ * loader returns. `schema/tenants.schema.json` is the one description of the file; the types here are derived
+ * from it (json-schema-to-ts, through the schema's generated literal type), so a field added to, renamed in or
+ * removed from the schema shows up here, and wherever it is used, at compile time.
  */
+import type { FromSchema } from 'json-schema-to-ts'
+import type tenantsSchema from '../../schema/tenants.schema.json.js'
+
+/**
+ * The file's data once the schema accepts it, as written: defaults not applied (the loader applies them), and the
+ * schema's `if`/`then` rules not reflected (the loader's configuration types below are precise instead).
+ */
+export type TenantsFile = FromSchema<typeof tenantsSchema, { keepDefaultedPropertiesOptional: true }>
+export type AppEntry = TenantsFile['app']
+export type CredentialEntry = AppEntry['credential']
+export type FederatedCredentialEntry = NonNullable<AppEntry['federatedCredentials']>[number]
+export type TenantEntry = TenantsFile['tenants'][number]
+export type RoleAssignmentEntry = NonNullable<TenantEntry['roleAssignments']>[number]
 
 /** A place in the tenants file: 1-based line and column, as GitHub annotations take them. */
 export interface SourcePosition {
@@ -9,74 +24,56 @@ export interface SourcePosition {
   column: number
 }
 
-export interface TenantsConfig {
+/** Every element keeps where it stands in the file, so that findings about it are annotated at its line. */
+interface Placed {
+  position: SourcePosition
+}
+
+export interface TenantsConfig extends Omit<TenantsFile, 'app' | 'tenants'> {
   /** The file's path as given (relative to the workspace), for messages and annotations. */
   file: string
   app: AppConfig
   tenants: TenantConfig[]
 }
 
-export interface AppConfig {
-  /** The stable key the app is upserted by (`PATCH /applications(uniqueName='…')`). */
-  uniqueName: string
-  displayName: string
-  /** Where a customer admin lands after consenting; registered as a web redirect URI on the app. */
-  redirectUri: string
+export interface AppConfig extends Omit<AppEntry, 'credential' | 'federatedCredentials'>, Placed {
   credential: CredentialConfig
   /** Federated credentials to ensure on the app; empty when the file has none. */
   federatedCredentials: FederatedCredentialConfig[]
-  position: SourcePosition
 }
 
 export type CredentialConfig = SecretCredentialConfig | FederatedOnlyCredentialConfig
 
-/** The app authenticates with a client secret that the action keeps, and rotates, in the provider Key Vault. */
-export interface SecretCredentialConfig {
-  kind: 'secret'
-  /** A vault name (the cloud's DNS suffix is appended) or a full `https://` vault URL, as written. */
-  keyVault: string
-  secretName: string
-  /** How long a new secret lives, in days. */
-  lifetimeDays: number
-  /** Rotate when the current secret expires within this many days. */
-  rotateBeforeDays: number
-  position: SourcePosition
+/**
+ * The app authenticates with a client secret that the action keeps, and rotates, in the provider Key Vault. The
+ * schema requires keyVault and secretName for this kind; the loader fills lifetimeDays and rotateBeforeDays with
+ * the schema's defaults.
+ */
+export interface SecretCredentialConfig extends Required<Omit<CredentialEntry, 'kind'>>, Placed {
+  kind: Extract<CredentialEntry['kind'], 'secret'>
 }
 
 /** Secretless: the app authenticates in customer tenants with a federated credential only. */
-export interface FederatedOnlyCredentialConfig {
-  kind: 'federated'
-  position: SourcePosition
+export interface FederatedOnlyCredentialConfig extends Placed {
+  kind: Extract<CredentialEntry['kind'], 'federated'>
 }
 
-export interface FederatedCredentialConfig {
-  /** Unique per app, immutable in Entra: 3–120 characters, letters, digits, `-` and `_`, starting alphanumeric. */
-  name: string
-  issuer: string
-  /** Matched case-sensitively by Entra against the presented token's `sub`. */
-  subject: string
-  /** Absent in the file: the cloud's token-exchange audience (`api://AzureADTokenExchange` in AzureCloud). */
-  audiences?: string[]
-  description?: string
-  position: SourcePosition
-}
+/** `audiences` absent: the cloud's token-exchange audience (`api://AzureADTokenExchange` in AzureCloud). */
+export interface FederatedCredentialConfig extends FederatedCredentialEntry, Placed {}
 
-export interface TenantConfig {
-  name: string
+export interface TenantConfig extends Omit<TenantEntry, 'roleAssignments'>, Placed {
   /** Lower-case GUID. */
   tenantId: string
   roleAssignments: RoleAssignmentConfig[]
-  position: SourcePosition
 }
 
-export interface RoleAssignmentConfig {
+export interface RoleAssignmentConfig extends RoleAssignmentEntry, Placed {
   /** As written, without a trailing `/`: `/subscriptions/<guid>[/resourceGroups/<name>[/providers/…]]`. */
   scope: string
   /** As written: a built-in role name or a role-definition GUID. */
   role: string
   /** The role definition's GUID (lower case): the built-in role's, or the GUID as written. */
   roleDefinitionId: string
-  position: SourcePosition
 }
 
 /** One thing wrong in the tenants file, at the place it stands. */

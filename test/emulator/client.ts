@@ -55,6 +55,14 @@ export class EmulatorClient {
     return this.call('POST', '/service-principals/delete', ref)
   }
 
+  /**
+   * A continuous-access-evaluation event for the principal: ARM and Graph answer tokens issued before now with
+   * a claims challenge (`WWW-Authenticate: Bearer … error="insufficient_claims", claims="…"`).
+   */
+  revokeSessions(ref: PrincipalRef): Promise<{ revokedAt: string }> {
+    return this.call('POST', '/service-principals/revoke-sessions', ref)
+  }
+
   /** The tenant's admin consents (as `adminconsent` would): the service principal afterwards. */
   consent(tenantId: string, appId: string): Promise<ServicePrincipalView> {
     return this.call('POST', '/consent', { tenantId, appId })

@@ -15,6 +15,8 @@ import { RequestLog } from './requestlog.js'
 import { Listener } from './server.js'
 import type { Route } from './server.js'
 import { createArmService } from './services/arm.js'
+import type { ArmAuthContext } from './services/arm-common.js'
+import { createSubscriptionsService } from './services/arm-subscriptions.js'
 import { ConsentService } from './services/consent.js'
 import { ControlService } from './services/control.js'
 import type { IssuedTokenClaims } from './services/entra.js'
@@ -99,7 +101,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const oidc = new GithubOidcService(clock, githubSigner, oidcRequestToken, () => github)
   const entra = new EntraService(directory, clock, entraSigner, token => githubSigner.verify(token)?.claims)
   const consent = new ConsentService(directory)
-  const graph = new GraphService(directory, clock, scenario.graphPageSize)
+  const graph = new GraphService(directory, clock, scenario.graphPageSize, token =>
+    entra.inspectAccessToken(token)
+  )
   const faults = new Faults(options.seed ?? 1, options.latencyMs ?? 0)
   const log = new RequestLog()
 
@@ -158,10 +162,20 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     listeners.push(vault)
     keyVaultUrls[name] = `${await vault.listen(0)}/`
   }
+  const armAuth: ArmAuthContext = {
+    inspect: token => entra.inspectAccessToken(token),
+    revokedAt: (tenantId, objectId) => directory.revokedAt(tenantId, objectId),
+    now: () => clock.now()
+  }
   // Key Vault first: it answers only requests that arrived on a vault's own listener
   resourceServices = [
     createKeyVaultService(directory, resources, origin),
-    createArmService(directory, resources)
+    createArmService(directory, resources, armAuth),
+    createSubscriptionsService(directory, resources, armAuth, {
+      origin,
+      graphAudience: AUDIENCES.graph,
+      keyVaultAudience: AUDIENCES.keyVault
+    })
   ]
 
   const endpoints: EmulatorEndpoints = {

@@ -1,7 +1,7 @@
 /**
  * Unit tests of the emulator's resource state, ARM Microsoft.Authorization and Key Vault handlers, driven
  * directly through `handle()` with a fake directory and token claims. Expected bodies and messages come from
- * the documents cited in the services (reference/arm-kv-peers.md).
+ * the documents cited in the services (https://learn.microsoft.com/rest/api/authorization/role-assignments).
  */
 import { describe, expect, it } from '@jest/globals'
 import type {
@@ -260,7 +260,7 @@ describe('resource state', () => {
         subscriptions: [{ id: SUB }],
         roleAssignments: [{ scope: `/subscriptions/${SUB}`, role: 'Superuser', principal: ADMIN }]
       })
-    ).toThrow("roleAssignments[0].role: no built-in role 'Superuser'")
+    ).toThrow("roleAssignments[0].role: no built-in or custom role 'Superuser'")
     expect(() =>
       load({
         subscriptions: [{ id: SUB }],
@@ -368,13 +368,14 @@ describe('ARM role assignments', () => {
     })
     const wrong = await call(
       arm,
-      request(`${RG}${ASSIGNMENTS}`, { query: { 'api-version': '2015-07-01' } }),
+      request(`${RG}${ASSIGNMENTS}`, { query: { 'api-version': '2019-01-01' } }),
       claims(T1, ADMIN)
     )
     expect(wrong.status).toBe(400)
     expect(body(wrong).error).toEqual({
       code: 'InvalidApiVersionParameter',
-      message: "The api-version '2015-07-01' is invalid. The supported versions are '2022-04-01'."
+      message:
+        "The api-version '2019-01-01' is invalid. The supported versions are '2022-04-01,2022-01-01-preview,2020-10-01-preview,2020-08-01-preview,2020-04-01-preview,2020-03-01-preview,2018-09-01-preview,2018-01-01-preview,2017-10-01-preview,2015-07-01'."
     })
   })
 
@@ -881,8 +882,8 @@ describe('ARM role definitions', () => {
       'Microsoft.KeyVault/vaults/secrets/readMetadata/action'
     ])
     const first = await call(arm, request(DEFS), claims(T2, OUTSIDER))
-    expect(body(first).value).toHaveLength(3)
-    expect(body(first).nextLink).toContain('$skipToken=3')
+    expect(body(first).value).toHaveLength(250)
+    expect(body(first).nextLink).toContain('$skipToken=250')
     const missing = await call(
       arm,
       request(`${DEFS}/00000000-0000-4000-8000-00000000abcd`),

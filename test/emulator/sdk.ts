@@ -1,5 +1,5 @@
 /**
- * Pointing the real SDKs at an in-process emulator (reference/sdk-local-endpoints.md).
+ * Pointing the real SDKs at an in-process emulator (https://github.com/Azure/azure-sdk-for-js).
  *
  * Trust: `NODE_EXTRA_CA_CERTS` is read only at process start, so an emulator started inside jest cannot use it.
  * Azure SDK credentials and clients take the CA per client (`tlsOptions: { ca }`, see `credentialOptions`).

@@ -134,7 +134,7 @@ export class Listener {
 
 /**
  * The path as the contract promises it: never parsed as a URL with a host (the ARM SDK sends `//subscriptions/…`
- * for scopes starting with `/`, reference/sdk-local-endpoints.md), leading slashes collapsed, percent-decoded.
+ * for scopes starting with `/`, https://github.com/Azure/azure-sdk-for-js), leading slashes collapsed, percent-decoded.
  */
 export function decodePath(rawPath: string): string {
   const collapsed = rawPath.replace(/^\/{2,}/, '/')
@@ -182,7 +182,7 @@ function faultResponse(
   }[status]
   switch (route) {
     case 'graph': {
-      // reference/entra-graph.md §A.7: throttled Graph requests answer `activityLimitReached`
+      // https://learn.microsoft.com/graph/api/resources/application: throttled Graph requests answer `activityLimitReached`
       const code = { 429: 'activityLimitReached', 500: 'generalException', 503: 'serviceNotAvailable' }[
         status
       ]
@@ -218,7 +218,7 @@ function faultResponse(
   }
 }
 
-/** Graph's `innerError` (reference/entra-graph.md §A.7): date without fraction or zone, request ids. */
+/** Graph's `innerError` (https://learn.microsoft.com/graph/api/resources/application): date without fraction or zone, request ids. */
 export function graphInnerError(req: CoreRequest, clock: Clock): Record<string, string> {
   return {
     date: new Date(clock.now()).toISOString().replace(/\.\d+Z$/, ''),

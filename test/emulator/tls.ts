@@ -1,7 +1,7 @@
 /**
  * The emulator's TLS material: a throw-away CA and a server certificate for 127.0.0.1/localhost signed by it.
  * The Azure SDKs refuse bearer tokens over plain HTTP and MSAL requires an https authority
- * (reference/sdk-local-endpoints.md, "TLS"), so every listener is HTTPS and callers trust `caFile`.
+ * (@azure/core-rest-pipeline `tlsOptions`: https://github.com/Azure/azure-sdk-for-js/tree/main/sdk/core/core-rest-pipeline), so every listener is HTTPS and callers trust `caFile`.
  */
 import { X509Certificate, generateKeyPairSync } from 'node:crypto'
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'

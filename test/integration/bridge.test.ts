@@ -143,4 +143,14 @@ describe('three customers', () => {
       /no federated credential on client-id 1b000000-0000-4000-8000-000000000001 matches this workflow's token \(issuer https:\/\/token\.actions\.githubusercontent\.com, subject repo:contoso\/tenant-onboarding:ref:refs\/heads\/feature/
     )
   })
+
+  // Entra answers an unknown issuer with AADSTS700211 (https://login.microsoftonline.com/error?code=700211)
+  it('names the issuer it presented when no federated credential trusts that issuer (AADSTS700211)', async () => {
+    emu = await emulator('three-customers.yml')
+    const config = tenantsFile('three-customers.tenants.yml')
+    await emu.control.setGithub({ issuer: 'https://token.actions.githubusercontent.com/contoso' })
+    await expect(bridge(emu, config)).rejects.toThrow(
+      /failed \(AADSTS700211\): no federated credential on client-id 1b000000-0000-4000-8000-000000000001 matches this workflow's token \(issuer https:\/\/token\.actions\.githubusercontent\.com\/contoso,/
+    )
+  })
 })

@@ -64,6 +64,9 @@ describe('consent classification', () => {
     [7000222, 'provider-error'],
     [700024, 'provider-error'],
     [70021, 'provider-error'],
+    // issuer / audience mismatch: https://login.microsoftonline.com/error?code=700211, …?code=700212
+    [700211, 'provider-error'],
+    [700212, 'provider-error'],
     [700213, 'provider-error'],
     [50058, 'error'],
     [undefined, 'error']

@@ -1,7 +1,7 @@
 /**
  * Conformance of the emulator's ARM Microsoft.Authorization service, driven through the real
  * @azure/arm-authorization 9 client and @azure/identity credentials over HTTPS. Expected bodies, codes and
- * messages come from the 2022-04-01 swagger examples and Microsoft's RBAC docs (reference/arm-kv-peers.md A).
+ * messages come from the 2022-04-01 swagger examples and Microsoft's RBAC docs (https://learn.microsoft.com/rest/api/authorization/role-assignments).
  *
  * The CA is passed per client as `tlsOptions: { ca }` (PipelineOptions of @azure/core-rest-pipeline, which the
  * management clients and the credentials both accept): NODE_EXTRA_CA_CERTS would only be read at process start.
@@ -204,7 +204,7 @@ describe('ARM authentication and request checks', () => {
         }
       }
     })
-    const old = await raw(`${url}?api-version=2015-07-01`, { authorization: `Bearer ${token}` })
+    const old = await raw(`${url}?api-version=2019-01-01`, { authorization: `Bearer ${token}` })
     expect(old.status).toBe(400)
     expect((old.body as { error: { code: string } }).error.code).toBe('InvalidApiVersionParameter')
   })
@@ -241,7 +241,7 @@ describe('ARM authentication and request checks', () => {
     )
     expect(err.statusCode).toBe(401)
     expect(err.code).toBe('InvalidAuthenticationTokenTenant')
-    // reference/arm-kv-peers.md A.5 (Azure/azure-sdk-for-net#49391)
+    // https://learn.microsoft.com/rest/api/authorization/role-assignments (Azure/azure-sdk-for-net#49391)
     expect(err.message).toContain(
       `The access token is from the wrong issuer 'https://sts.windows.net/${CUSTOMER}/'. It must match the tenant 'https://sts.windows.net/${PROVIDER}/' associated with this subscription. Please use the authority (URL) 'https://login.windows.net/${PROVIDER}' to get the token.`
     )

@@ -1,6 +1,6 @@
 /**
  * Admin consent as the customer's admin clicking Accept: the v1 and v2.0 `adminconsent` endpoints of
- * reference/entra-graph.md §C.1 (grant-admin-consent.md, v2-admin-consent.md, v2-oauth2-client-creds-grant-flow.md).
+ * https://learn.microsoft.com/entra/identity-platform/v2-admin-consent (grant-admin-consent.md, v2-admin-consent.md, v2-oauth2-client-creds-grant-flow.md).
  */
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
 import { ClientSecretCredential } from '@azure/identity'
@@ -147,6 +147,9 @@ describe('v2.0 adminconsent', () => {
     })
   })
 
+  // https://learn.microsoft.com/entra/identity-platform/v2-admin-consent#error-response:
+  // admin_consent=True&error=consent_required&error_description=AADSTS65004: The resource owner or
+  // authorization server denied the request.\r\nTrace ID: …\r\nCorrelation ID: …\r\nTimestamp: …&state=…
   it('keeps admin_consent=True on error, as documented: the caller must check error', async () => {
     await emu.control.setConsentDecision(NORTHWIND.tenantId, 'decline')
     const res = await rawRequest(
@@ -154,8 +157,11 @@ describe('v2.0 adminconsent', () => {
       emu.ca
     )
     const { params } = redirectParams(res.headers.location)
-    expect(params).toMatchObject({ admin_consent: 'True', error: 'access_denied', state: 'abc' })
-    expect(params.error_description).toMatch(/^AADSTS65004: /)
+    expect(params).toMatchObject({ admin_consent: 'True', error: 'consent_required', state: 'abc' })
+    expect(params.error_description).toMatch(
+      /^AADSTS65004: The resource owner or authorization server denied the request\.\r\nTrace ID: [0-9a-f-]{36}\r\nCorrelation ID: [0-9a-f-]{36}\r\nTimestamp: \d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}Z$/
+    )
+    expect(params.tenant).toBeUndefined()
   })
 
   it('a consented service principal is subject to the replication lag', async () => {

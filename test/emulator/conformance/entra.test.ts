@@ -1,7 +1,7 @@
 /**
  * Entra ID's token endpoint through the real @azure/identity credentials. Expected bodies and codes:
- * reference/entra-graph.md §C.2 (error JSON, from docs/identity-platform/reference-error-codes.md) and §C.3
- * (AADSTS table); request shapes: reference/sdk-local-endpoints.md.
+ * https://learn.microsoft.com/entra/identity-platform/reference-error-codes (error JSON, from docs/identity-platform/reference-error-codes.md) and §C.3
+ * (AADSTS table); request shapes: https://github.com/Azure/azure-sdk-for-js.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { ClientAssertionCredential, ClientSecretCredential } from '@azure/identity'
@@ -44,7 +44,7 @@ function secretCredential(tenantId: string, secret: string, clientId: string = P
   return new ClientSecretCredential(tenantId, clientId, secret, credentialOptions(emu))
 }
 
-/** The MSAL ServerError @azure/identity keeps as `cause` (reference/sdk-local-endpoints.md). */
+/** The MSAL ServerError @azure/identity keeps as `cause` (https://github.com/Azure/azure-sdk-for-js). */
 async function failure(
   p: Promise<unknown>
 ): Promise<{ errorNo: unknown; errorCode: unknown; status: unknown; message: string }> {
@@ -178,14 +178,33 @@ describe('client_credentials with a GitHub assertion', () => {
     expect(err.message).toContain('Client assertion is not within its valid time range')
   })
 
-  it('AADSTS70021: no federated record for the issuer and audience', async () => {
+  // https://login.microsoftonline.com/error?code=700211: "No matching federated identity record found for
+  // presented assertion issuer '{issuer}'. Please check your federated identity credential Subject, Audience and
+  // Issuer against the presented assertion."
+  it('AADSTS700211: no federated record has the assertion issuer', async () => {
     const err = await failure(
       assertionCredential(PROVIDER.tenantId, AUTOMATION.appId, {
         iss: 'https://gitlab.example.com'
       }).getToken(ARM_SCOPE)
     )
-    expect(err.errorNo).toBe(70021)
-    expect(err.message).toContain('No matching federated identity record found for presented assertion.')
+    expect(err).toMatchObject({ errorNo: 700211, errorCode: 'invalid_client' })
+    expect(err.message).toContain(
+      "No matching federated identity record found for presented assertion issuer 'https://gitlab.example.com'"
+    )
+  })
+
+  // https://login.microsoftonline.com/error?code=700212: "No matching federated identity record found for
+  // presented assertion audience '{audience}'. …"
+  it('AADSTS700212: the issuer matches but no record has the assertion audience', async () => {
+    const err = await failure(
+      assertionCredential(PROVIDER.tenantId, AUTOMATION.appId, { aud: 'api://AzureADMyOrg' }).getToken(
+        ARM_SCOPE
+      )
+    )
+    expect(err).toMatchObject({ errorNo: 700212, errorCode: 'invalid_client' })
+    expect(err.message).toContain(
+      "No matching federated identity record found for presented assertion audience 'api://AzureADMyOrg'"
+    )
   })
 
   it('AADSTS700213: issuer and audience match but the subject differs only in case (subjects are case-sensitive)', async () => {
@@ -278,7 +297,7 @@ describe('error body', () => {
     )
     expect(res.status).toBe(401)
     const body = res.json()
-    // reference/entra-graph.md §C.2: error, error_description, error_codes, timestamp, trace_id, correlation_id, error_uri
+    // https://learn.microsoft.com/entra/identity-platform/reference-error-codes: error, error_description, error_codes, timestamp, trace_id, correlation_id, error_uri
     expect(Object.keys(body).sort()).toEqual([
       'correlation_id',
       'error',

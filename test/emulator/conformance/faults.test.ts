@@ -1,6 +1,6 @@
 /**
- * The fault layer: throttling with Retry-After in each service's own error shape (Graph: reference/entra-graph.md
- * §A.7–A.8; ARM: reference/arm-kv-peers.md §A.5, §A.7), server errors, dropped connections, latency, and
+ * The fault layer: throttling with Retry-After in each service's own error shape (Graph: https://learn.microsoft.com/graph/api/resources/application
+ * §A.7–A.8; ARM: https://learn.microsoft.com/rest/api/authorization/role-assignments), server errors, dropped connections, latency, and
  * seeded rates that replay identically.
  */
 import { afterEach, describe, expect, it } from '@jest/globals'

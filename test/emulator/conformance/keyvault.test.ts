@@ -1,8 +1,8 @@
 /**
  * Conformance of the emulator's Key Vault secrets service, driven through the real @azure/keyvault-secrets 4.12
  * client (challenge-based authentication included) and @azure/identity over HTTPS. Expected shapes and messages:
- * reference/arm-kv-peers.md B (swagger examples SetSecret / GetSecret / GetSecretVersions / GetSecrets /
- * UpdateSecret) and reference/sdk-local-endpoints.md.
+ * https://learn.microsoft.com/rest/api/keyvault/secrets (swagger examples SetSecret / GetSecret / GetSecretVersions / GetSecrets /
+ * UpdateSecret) and https://github.com/Azure/azure-sdk-for-js.
  *
  * The CA is passed per client as `tlsOptions: { ca }` (@azure/core-rest-pipeline PipelineOptions, accepted by
  * SecretClient and the credentials alike).
@@ -282,7 +282,7 @@ describe('Key Vault data-plane RBAC', () => {
     const err = await restError(secrets(USER).setSecret('app-secret', 'overwrite'))
     expect(err.statusCode).toBe(403)
     expect(err.code).toBe('Forbidden')
-    // reference/arm-kv-peers.md B.5: the multi-line ForbiddenByRbac message
+    // https://learn.microsoft.com/rest/api/keyvault/secrets: the multi-line ForbiddenByRbac message
     expect(err.message.split('\r\n')).toEqual([
       'Caller is not authorized to perform action on resource.',
       'If role assignments, deny assignments or role definitions were changed recently, please observe propagation time.',

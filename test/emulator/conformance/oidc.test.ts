@@ -1,7 +1,7 @@
 /**
- * The GitHub OIDC issuer through the real `core.getIDToken` (reference/sdk-local-endpoints.md,
+ * The GitHub OIDC issuer through the real `core.getIDToken` (https://github.com/actions/toolkit/tree/main/packages/core,
  * "@actions/core"); claims and subject formats from docs.github.com/en/actions/reference/security/oidc
- * (reference/entra-graph.md §D.3).
+ * (https://learn.microsoft.com/entra/identity-platform/access-tokens).
  */
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals'
 import { startEmulator } from '../index.js'

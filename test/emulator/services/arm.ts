@@ -1,7 +1,7 @@
 /**
  * ARM Microsoft.Authorization, api-version 2022-04-01: role assignments (list / get / create / delete) and
  * role definitions (list / get), with ARM's authentication, tenant and RBAC checks in front of them.
- * Wire formats: reference/arm-kv-peers.md A (swagger `authorization-RoleAssignmentsCalls.json` and its
+ * Wire formats: https://learn.microsoft.com/rest/api/authorization/role-assignments (swagger `authorization-RoleAssignmentsCalls.json` and its
  * examples; MicrosoftDocs/azure-docs `role-assignments-list-rest.md`, `role-assignments-rest.md`,
  * `troubleshooting.md`). Behaviour chosen where no document settles it is listed in RESOURCES.md.
  */
@@ -10,25 +10,27 @@ import type { RoleAssignment, ResourceState } from '../state/resources.js'
 import { PRINCIPAL_TYPES, armTime, assignmentId, assignmentView } from '../state/resources.js'
 import type { AssignmentAttributes, ConditionContext } from '../state/resources-condition.js'
 import type { ParsedScope } from '../state/resources-scope.js'
-import { GUID, isAtOrAbove, normalizeScope, parseScope, scopeKey } from '../state/resources-scope.js'
+import { GUID, normalizeScope, parseScope, scopeKey } from '../state/resources-scope.js'
 import type { RoleDefinition } from './role-catalogue.js'
-import { BUILT_IN_ROLES, ROLE_DEFINITIONS_SEGMENT, roleByGuid, roleGuidOf } from './role-catalogue.js'
+import { BUILT_IN_ROLES, ROLE_DEFINITIONS_SEGMENT, roleGuidOf } from './role-catalogue.js'
+import type { ArmAuthContext, ArmFailure } from './arm-common.js'
+import {
+  ARM_API_VERSIONS,
+  LEGACY_ASSIGNMENT_VERSIONS,
+  LEGACY_DEFINITION_VERSIONS,
+  apiVersionProblem,
+  armAuthenticate,
+  armFailureResponse,
+  isArmFailure
+} from './arm-common.js'
 
-/** Current stable Microsoft.Authorization version (reference/arm-kv-peers.md A.1); @azure/arm-authorization 9 sends it. */
+/** Current stable Microsoft.Authorization version (https://learn.microsoft.com/rest/api/authorization/role-assignments); @azure/arm-authorization 9 sends it. */
 export const ARM_API_VERSION = '2022-04-01'
-/**
- * The audiences ARM accepts, as its InvalidAuthenticationToken message lists them ("It should exactly match
- * with one of the allowed audiences 'https://management.core.windows.net/','https://management.core.windows.net',
- * 'https://management.azure.com/','https://management.azure.com'").
- */
-export const ARM_AUDIENCES = [
-  'https://management.core.windows.net/',
-  'https://management.core.windows.net',
-  'https://management.azure.com/',
-  'https://management.azure.com'
-]
 /** Small on purpose: a few assignments already span pages, so clients' `nextLink` handling is exercised. */
 export const ARM_PAGE_SIZE = 3
+
+/** Pages of the ~900-role catalogue: large, so a client lists it in a few requests rather than hundreds. */
+export const ROLE_DEFINITION_PAGE_SIZE = 250
 
 export const ACTION_ASSIGNMENTS_READ = 'Microsoft.Authorization/roleAssignments/read'
 export const ACTION_ASSIGNMENTS_WRITE = 'Microsoft.Authorization/roleAssignments/write'
@@ -56,27 +58,44 @@ interface Call {
 class ArmError extends Error {
   readonly status: number
   readonly code: string
-  constructor(status: number, code: string, message: string) {
+  readonly headers: Record<string, string> | undefined
+  constructor(status: number, code: string, message: string, headers?: Record<string, string>) {
     super(message)
     this.status = status
     this.code = code
+    this.headers = headers
+  }
+
+  static of(f: ArmFailure): ArmError {
+    return new ArmError(f.status, f.code, f.message, f.headers)
   }
 }
 
-/** ARM's error envelope (common-types `ErrorResponse`, reference/arm-kv-peers.md A.5). */
+/** ARM's error envelope (common-types `ErrorResponse`, https://learn.microsoft.com/rest/api/authorization/role-assignments). */
 function armError(status: number, code: string, message: string): EmuResponse {
   return { status, body: { error: { code, message } } }
 }
 
-export function createArmService(directory: Directory, state: ResourceState): ResourceService {
+/** `auth` lets ARM tell an expired token from a forged one and see revoked sessions (CAE); optional for unit tests. */
+export function createArmService(
+  directory: Directory,
+  state: ResourceState,
+  auth?: ArmAuthContext
+): ResourceService {
   return {
     name: 'arm',
     handles: req => req.vault === undefined && routeOf(req.path) !== undefined,
     handle: (req, caller) => {
       try {
-        return handleArm(directory, state, req, caller)
+        return handleArm(directory, state, req, caller, auth)
       } catch (e) {
-        if (e instanceof ArmError) return armError(e.status, e.code, e.message)
+        if (e instanceof ArmError)
+          return armFailureResponse({
+            status: e.status,
+            code: e.code,
+            message: e.message,
+            headers: e.headers
+          })
         throw e
       }
     }
@@ -97,18 +116,22 @@ function handleArm(
   directory: Directory,
   state: ResourceState,
   req: EmuRequest,
-  claims: AccessTokenClaims | undefined
+  claims: AccessTokenClaims | undefined,
+  auth: ArmAuthContext | undefined
 ): EmuResponse {
   const route = routeOf(req.path)
   if (!route) return armError(404, 'NotFound', `No route for '${req.path}'.`)
-  checkApiVersion(req)
-  const caller = authenticate(req, claims)
+  const versionProblem = apiVersionProblem(req, ARM_API_VERSIONS[route.collection])
+  if (versionProblem) throw ArmError.of(versionProblem)
+  const authenticated = armAuthenticate(req, claims, auth)
+  if (isArmFailure(authenticated)) throw ArmError.of(authenticated)
+  const caller = authenticated
   const scope = parseScope(route.scope)
   if (!scope) {
     throw new ArmError(
       400,
       'InvalidScope',
-      `The scope '${route.scope}' is not a subscription, resource group or resource scope.`
+      `The scope '${route.scope}' is not a management group, subscription, resource group or resource scope.`
     )
   }
   const call: Call = { req, route, caller, scope, tenantId: tenantOf(state, scope, caller) }
@@ -129,48 +152,12 @@ function handleArm(
   }
 }
 
-function checkApiVersion(req: EmuRequest): void {
-  const version = req.query.get('api-version')
-  if (version === null || version === '') {
-    // "The api-version query parameter (?api-version=) is required for all requests." (Azure/azure-sdk-for-python#34747)
-    throw new ArmError(
-      400,
-      'MissingApiVersionParameter',
-      'The api-version query parameter (?api-version=) is required for all requests.'
-    )
-  }
-  if (version !== ARM_API_VERSION) {
-    // message form as quoted in hashicorp/vault-plugin-secrets-azure#13 (a role assignment create)
-    throw new ArmError(
-      400,
-      'InvalidApiVersionParameter',
-      `The api-version '${version}' is invalid. The supported versions are '${ARM_API_VERSION}'.`
-    )
-  }
-}
-
-function authenticate(req: EmuRequest, claims: AccessTokenClaims | undefined): AccessTokenClaims {
-  if (req.headers.authorization === undefined) {
-    throw new ArmError(
-      401,
-      'AuthenticationFailed',
-      "Authentication failed. The 'Authorization' header is missing."
-    )
-  }
-  if (!claims) throw new ArmError(401, 'InvalidAuthenticationToken', 'The access token is invalid.')
-  if (!ARM_AUDIENCES.includes(claims.aud)) {
-    throw new ArmError(
-      401,
-      'InvalidAuthenticationToken',
-      `The access token has been obtained for wrong audience or resource '${claims.aud}'. It should exactly match with one of the allowed audiences ${ARM_AUDIENCES.map(a => `'${a}'`).join(',')}.`
-    )
-  }
-  return claims
-}
-
 /** The tenant a scope lives in; a token from any other tenant is refused as ARM refuses it. */
 function tenantOf(state: ResourceState, scope: ParsedScope, caller: AccessTokenClaims): string {
   if (scope.kind === 'root') return caller.tid.toLowerCase()
+  // a management group of another tenant holds no assignment of the caller: AuthorizationFailed follows
+  if (scope.kind === 'managementGroup')
+    return state.managementGroup(scope.groupId)?.tenantId ?? caller.tid.toLowerCase()
   const sub = state.subscription(scope.subscriptionId)
   if (!sub)
     throw new ArmError(
@@ -179,7 +166,7 @@ function tenantOf(state: ResourceState, scope: ParsedScope, caller: AccessTokenC
       `The subscription '${scope.subscriptionId}' could not be found.`
     )
   if (sub.tenantId !== caller.tid.toLowerCase()) {
-    // reference/arm-kv-peers.md A.5 (Azure/azure-sdk-for-net#49391)
+    // https://learn.microsoft.com/rest/api/authorization/role-assignments (Azure/azure-sdk-for-net#49391)
     throw new ArmError(
       401,
       'InvalidAuthenticationTokenTenant',
@@ -245,10 +232,16 @@ function parseAssignmentFilter(raw: string | null): AssignmentFilter {
   return filter
 }
 
-function matchesFilter(a: RoleAssignment, scope: string, filter: AssignmentFilter): boolean {
+/** Above, at and below follow the management-group hierarchy too (scope-overview: inheritance). */
+function matchesFilter(
+  state: ResourceState,
+  a: RoleAssignment,
+  scope: string,
+  filter: AssignmentFilter
+): boolean {
   if (filter.principalId !== undefined && a.principalId !== filter.principalId) return false
-  const atOrAbove = isAtOrAbove(a.scope, scope)
-  return filter.atScope ? atOrAbove : atOrAbove || isAtOrAbove(scope, a.scope)
+  const atOrAbove = state.inherits(a.scope, scope)
+  return filter.atScope ? atOrAbove : atOrAbove || state.inherits(scope, a.scope)
 }
 
 function listAssignments(state: ResourceState, call: Call): EmuResponse {
@@ -257,8 +250,14 @@ function listAssignments(state: ResourceState, call: Call): EmuResponse {
   const filter = parseAssignmentFilter(call.req.query.get('$filter'))
   const matching = state
     .assignmentsOfTenant(call.tenantId)
-    .filter(a => matchesFilter(a, call.route.scope, filter))
-  return { status: 200, body: page(call.req, matching.map(assignmentView)) }
+    .filter(a => matchesFilter(state, a, call.route.scope, filter))
+  return {
+    status: 200,
+    body: page(
+      call.req,
+      matching.map(a => versionedAssignment(call, a))
+    )
+  }
 }
 
 function getAssignment(state: ResourceState, call: Call, name: string): EmuResponse {
@@ -266,7 +265,25 @@ function getAssignment(state: ResourceState, call: Call, name: string): EmuRespo
   requireScopeExists(state, call)
   const found = assignmentAt(state, call, name)
   if (!found) return armError(404, 'RoleAssignmentNotFound', `The role assignment '${name}' is not found.`)
-  return { status: 200, body: assignmentView(found) }
+  return { status: 200, body: versionedAssignment(call, found) }
+}
+
+/**
+ * A role assignment in the shape of the request's api-version: before 2018-09-01-preview the properties are
+ * only `roleDefinitionId`, `principalId` and `scope` (2015-07-01 `RoleAssignmentPropertiesWithScope`).
+ */
+function versionedAssignment(call: Call, a: RoleAssignment): Record<string, unknown> {
+  const view = assignmentView(a)
+  if (!LEGACY_ASSIGNMENT_VERSIONS.includes(call.req.query.get('api-version') ?? '')) return view
+  const props = view.properties as Record<string, unknown>
+  return {
+    ...view,
+    properties: {
+      roleDefinitionId: props.roleDefinitionId,
+      principalId: props.principalId,
+      scope: props.scope
+    }
+  }
 }
 
 function assignmentAt(state: ResourceState, call: Call, name: string): RoleAssignment | undefined {
@@ -324,14 +341,14 @@ function putAssignment(
   })
   requireScopeExists(state, call)
   if (!GUID.test(name)) {
-    // reference/arm-kv-peers.md A.5 (Azure/azure-service-operator#2586)
+    // https://learn.microsoft.com/rest/api/authorization/role-assignments (Azure/azure-service-operator#2586)
     return armError(
       400,
       'InvalidRoleAssignmentId',
       `The role assignment ID '${name}' is not valid. The role assignment ID must be a GUID.`
     )
   }
-  const wanted = readAssignmentRequest(call.req.body)
+  const wanted = readAssignmentRequest(call.req.body, guid => state.role(call.tenantId, guid))
   const existing = state.assignmentByName(call.tenantId, name)
   if (existing) return updateAssignment(directory, call, existing, wanted)
   const principalProblem = checkPrincipal(directory, call.tenantId, wanted)
@@ -343,7 +360,7 @@ function putAssignment(
     wanted.role.guid
   )
   if (duplicate) {
-    // reference/arm-kv-peers.md A.5: the newer message names the existing assignment as 32 hex digits
+    // https://learn.microsoft.com/rest/api/authorization/role-assignments: the newer message names the existing assignment as 32 hex digits
     return armError(
       409,
       'RoleAssignmentExists',
@@ -363,7 +380,7 @@ function putAssignment(
     conditionVersion: wanted.conditionVersion,
     createdBy: call.caller.oid
   })
-  return { status: 201, body: assignmentView(created) }
+  return { status: 201, body: versionedAssignment(call, created) }
 }
 
 /** A PUT to an existing name: 200 when it restates the same assignment, else the documented refusal. */
@@ -378,7 +395,7 @@ function updateAssignment(
     existing.principalId === wanted.principalId &&
     existing.roleGuid === wanted.role.guid
   if (!same) {
-    // reference/arm-kv-peers.md A.5 (jetbrains/teamcity-azure-template#10)
+    // https://learn.microsoft.com/rest/api/authorization/role-assignments (jetbrains/teamcity-azure-template#10)
     return armError(
       400,
       'RoleAssignmentUpdateNotPermitted',
@@ -390,10 +407,13 @@ function updateAssignment(
   existing.conditionVersion = wanted.conditionVersion
   existing.updatedOn = armTime(directory.now())
   existing.updatedBy = call.caller.oid
-  return { status: 200, body: assignmentView(existing) }
+  return { status: 200, body: versionedAssignment(call, existing) }
 }
 
-function readAssignmentRequest(body: Buffer): AssignmentRequest {
+function readAssignmentRequest(
+  body: Buffer,
+  roleOf: (guid: string) => RoleDefinition | undefined
+): AssignmentRequest {
   let parsed: unknown
   try {
     parsed = JSON.parse(body.toString('utf8'))
@@ -429,7 +449,7 @@ function readAssignmentRequest(body: Buffer): AssignmentRequest {
     )
   }
   if (!GUID.test(principalId)) {
-    // reference/arm-kv-peers.md A.5 (Azure/azure-powershell#16627)
+    // https://learn.microsoft.com/rest/api/authorization/role-assignments (Azure/azure-powershell#16627)
     throw new ArmError(
       400,
       'InvalidPrincipalId',
@@ -437,7 +457,7 @@ function readAssignmentRequest(body: Buffer): AssignmentRequest {
     )
   }
   const guid = roleGuidOf(roleDefinitionId)
-  const role = guid !== undefined ? roleByGuid(guid) : undefined
+  const role = guid !== undefined ? roleOf(guid) : undefined
   if (!role) {
     throw new ArmError(
       400,
@@ -481,7 +501,7 @@ function checkPrincipal(
   const principal = directory.principal(tenantId, wanted.principalId)
   if (principal === 'replicating' && wanted.principalType !== undefined) return undefined
   if (principal === undefined || principal === 'replicating') {
-    // reference/arm-kv-peers.md A.5; ARM prints the principal id without dashes
+    // https://learn.microsoft.com/rest/api/authorization/role-assignments; ARM prints the principal id without dashes
     return armError(
       400,
       'PrincipalNotFound',
@@ -512,7 +532,7 @@ function deleteAssignment(state: ResourceState, call: Call, name: string | undef
   requireScopeExists(state, call)
   // RoleAssignments_Delete.json: 200 with the deleted assignment, or 204 when there is none
   if (!found) return { status: 204 }
-  const view = assignmentView(found)
+  const view = versionedAssignment(call, found)
   state.deleteRoleAssignment(assignmentId(found))
   return { status: 200, body: view }
 }
@@ -530,26 +550,33 @@ function handleRoleDefinitions(state: ResourceState, call: Call): EmuResponse {
   requireScopeExists(state, call)
   const name = call.route.name
   if (name !== undefined) {
-    const role = GUID.test(name) ? roleByGuid(name) : undefined
+    const role = GUID.test(name) ? state.role(call.tenantId, name) : undefined
     if (!role)
       return armError(
         404,
         'RoleDefinitionDoesNotExist',
         `The specified role definition with ID '${name}' does not exist.`
       )
-    return { status: 200, body: roleDefinitionView(role, call.scope) }
+    return { status: 200, body: roleDefinitionView(role, call) }
   }
-  const roles = BUILT_IN_ROLES.filter(roleFilter(call.req.query.get('$filter')))
+  // custom roles are listed where they can be assigned: at, above or below one of their assignable scopes
+  const custom = state
+    .customRolesOf(call.tenantId)
+    .filter(r =>
+      r.assignableScopes.some(s => state.inherits(s, call.route.scope) || state.inherits(call.route.scope, s))
+    )
+  const roles = [...BUILT_IN_ROLES, ...custom].filter(roleFilter(call.req.query.get('$filter')))
   return {
     status: 200,
     body: page(
       call.req,
-      roles.map(r => roleDefinitionView(r, call.scope))
+      roles.map(r => roleDefinitionView(r, call)),
+      ROLE_DEFINITION_PAGE_SIZE
     )
   }
 }
 
-/** `RoleDefinitionFilter` has `roleName` and `type` (reference/arm-kv-peers.md A.4). */
+/** `RoleDefinitionFilter` has `roleName` and `type` (https://learn.microsoft.com/rest/api/authorization/role-assignments). */
 function roleFilter(raw: string | null): (r: RoleDefinition) => boolean {
   if (raw === null || raw.trim() === '') return () => true
   const byName = /^roleName\s+eq\s+'(.*)'$/i.exec(raw.trim())
@@ -563,9 +590,17 @@ function roleFilter(raw: string | null): (r: RoleDefinition) => boolean {
   )
 }
 
-/** GetRoleDefinitionByName.json: the id carries the subscription it was read at. */
-function roleDefinitionView(role: RoleDefinition, scope: ParsedScope): Record<string, unknown> {
-  const prefix = scope.kind === 'root' ? '' : `/subscriptions/${scope.subscriptionId.toLowerCase()}`
+/**
+ * GetRoleDefinitionByName.json: the id carries the subscription it was read at (none at the root or a
+ * management group). Before 2018-01-01-preview a permission has no dataActions / notDataActions.
+ */
+function roleDefinitionView(role: RoleDefinition, call: Call): Record<string, unknown> {
+  const scope = call.scope
+  const prefix =
+    scope.kind === 'root' || scope.kind === 'managementGroup'
+      ? ''
+      : `/subscriptions/${scope.subscriptionId.toLowerCase()}`
+  const legacy = LEGACY_DEFINITION_VERSIONS.includes(call.req.query.get('api-version') ?? '')
   return {
     properties: {
       roleName: role.roleName,
@@ -575,8 +610,8 @@ function roleDefinitionView(role: RoleDefinition, scope: ParsedScope): Record<st
       permissions: role.permissions.map(p => ({
         actions: [...p.actions],
         notActions: [...p.notActions],
-        dataActions: [...p.dataActions],
-        notDataActions: [...p.notDataActions]
+        ...(legacy ? {} : { dataActions: [...p.dataActions], notDataActions: [...p.notDataActions] }),
+        ...(p.condition === undefined ? {} : { condition: p.condition, conditionVersion: p.conditionVersion })
       }))
     },
     id: `${prefix}${ROLE_DEFINITIONS_SEGMENT}${role.guid}`,
@@ -591,14 +626,14 @@ function roleDefinitionView(role: RoleDefinition, scope: ParsedScope): Record<st
  * One page of a list and, when more remain, an absolute `nextLink` that repeats the query (the SDK follows it
  * verbatim: `x-ms-pageable: { nextLinkName: "nextLink" }`). The last page has no `nextLink`, as in the examples.
  */
-function page(req: EmuRequest, items: unknown[]): Record<string, unknown> {
+function page(req: EmuRequest, items: unknown[], size = ARM_PAGE_SIZE): Record<string, unknown> {
   const skip = Number(req.query.get('$skipToken') ?? '0')
   if (!Number.isInteger(skip) || skip < 0)
     throw new ArmError(400, 'InvalidSkipToken', 'The $skipToken is not valid.')
-  const value = items.slice(skip, skip + ARM_PAGE_SIZE)
-  if (skip + ARM_PAGE_SIZE >= items.length) return { value }
+  const value = items.slice(skip, skip + size)
+  if (skip + size >= items.length) return { value }
   const next = [...req.query].filter(([k]) => k !== '$skipToken')
-  next.push(['$skipToken', String(skip + ARM_PAGE_SIZE)])
+  next.push(['$skipToken', String(skip + size)])
   return { value, nextLink: `${req.origin}${encodeURI(req.path)}?${queryString(next)}` }
 }
 

@@ -1,6 +1,6 @@
 /**
  * Tenant-wide admin consent, as the customer's admin clicking **Accept**: the v1 and v2.0 `adminconsent`
- * endpoints of reference/entra-graph.md §C.1. Accepting creates the app's service principal in the tenant (a
+ * endpoints of https://learn.microsoft.com/entra/identity-platform/v2-admin-consent. Accepting creates the app's service principal in the tenant (a
  * new object, so subject to the replication lag) and redirects back with `admin_consent=True`.
  */
 import type { EmuResponse } from '../contracts.js'
@@ -53,12 +53,19 @@ export class ConsentService {
       })
     }
     if (tenant.consentDecision === 'decline') {
-      // v1 documents `permission_denied` ("The admin canceled the request"); v2.0 keeps admin_consent=True on error
+      // v1 documents `permission_denied` ("The admin canceled the request"); v2.0 keeps admin_consent=True on
+      // error and answers `consent_required` with AADSTS65004 and Entra's trace lines
+      // (https://learn.microsoft.com/entra/identity-platform/v2-admin-consent#error-response)
       return v2
         ? redirectBack(redirectUri.uri, {
             admin_consent: 'True',
-            error: 'access_denied',
-            error_description: `AADSTS${AADSTS.userDeclinedConsent}: User declined to consent to access the app.`,
+            error: 'consent_required',
+            error_description: `AADSTS${AADSTS.userDeclinedConsent}: The resource owner or authorization server denied the request.\r\nTrace ID: ${req.requestId}\r\nCorrelation ID: ${req.clientRequestId ?? req.requestId}\r\nTimestamp: ${new Date(
+              this.directory.now()
+            )
+              .toISOString()
+              .replace('T', ' ')
+              .replace(/\.\d+Z$/, 'Z')}`,
             state
           })
         : redirectBack(redirectUri.uri, {
@@ -86,7 +93,7 @@ export class ConsentService {
 
   /**
    * `redirect_uri` "must exactly match one of the redirect URIs that you registered… and it can have additional
-   * path segments" (reference/entra-graph.md §C.1); without one, the first registered URI is used.
+   * path segments" (https://learn.microsoft.com/entra/identity-platform/v2-admin-consent); without one, the first registered URI is used.
    */
   private redirectTarget(
     app: Application,

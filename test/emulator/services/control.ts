@@ -61,6 +61,7 @@ export class ControlService {
       'POST /service-principals/disable': b => json(200, this.setEnabled(b, false)),
       'POST /service-principals/enable': b => json(200, this.setEnabled(b, true)),
       'POST /service-principals/delete': b => this.deletePrincipal(b),
+      'POST /service-principals/revoke-sessions': b => this.revokeSessions(b),
       'POST /consent': b => this.consent(b),
       'POST /consent-decision': b => this.consentDecision(b),
       'POST /role-assignments': b => json(201, this.requireResources().addRoleAssignment(b as never)),
@@ -131,6 +132,12 @@ export class ControlService {
     const sp = this.principal(body)
     sp.accountEnabled = enabled
     return sp
+  }
+
+  private revokeSessions(body: Record<string, unknown>): EmuResponse {
+    const sp = this.principal(body)
+    const at = this.deps.directory.revokeSessions(sp.tenantId, sp.id)
+    return json(200, { revokedAt: new Date(at).toISOString() })
   }
 
   private deletePrincipal(body: Record<string, unknown>): EmuResponse {

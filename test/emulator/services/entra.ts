@@ -1,7 +1,7 @@
 /**
  * Entra ID's v2.0 endpoints for the client-credentials grant: OpenID discovery, signing keys and the token
- * endpoint, with the error bodies and AADSTS codes of reference/entra-graph.md §C.2–C.3.
- * What @azure/identity sends: reference/sdk-local-endpoints.md, "@azure/identity".
+ * endpoint, with the error bodies and AADSTS codes of https://learn.microsoft.com/entra/identity-platform/reference-error-codes.
+ * What @azure/identity sends: https://github.com/Azure/azure-sdk-for-js/tree/main/sdk/identity/identity (through MSAL: https://github.com/AzureAD/microsoft-authentication-library-for-js).
  */
 import { randomUUID } from 'node:crypto'
 import type { Clock } from '../clock.js'
@@ -11,15 +11,16 @@ import { json, readFormBody } from '../http.js'
 import type { JwtSigner } from '../jwt.js'
 import type { Application, DirectoryState, FederatedIdentityCredential, Tenant } from '../state/directory.js'
 import { hashSecret } from '../state/directory.js'
+import { MICROSOFT_GRAPH, resourcePrincipalOf } from './resource-principals.js'
 
 /** `client_assertion_type` for a JWT bearer assertion (RFC 7523; v2-oauth2-client-creds-grant-flow.md). */
 export const JWT_BEARER_ASSERTION_TYPE = 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer'
-/** Access tokens live an hour by default (reference/entra-graph.md §D.1). */
+/** Access tokens live an hour by default (https://learn.microsoft.com/entra/identity-platform/access-tokens). */
 export const ACCESS_TOKEN_LIFETIME_SECONDS = 3599
 /** The Graph resource: tokens with this `aud` carry the principal's Graph app roles in `roles`. */
 export const GRAPH_RESOURCE = 'https://graph.microsoft.com'
 
-/** AADSTS codes the token endpoint answers with (reference/entra-graph.md §C.3). */
+/** AADSTS codes the token endpoint answers with (https://learn.microsoft.com/entra/identity-platform/reference-error-codes). */
 export const AADSTS = {
   tenantNotFound: 90002,
   appNotFoundInDirectory: 700016,
@@ -30,16 +31,30 @@ export const AADSTS = {
   expiredClientSecret: 7000222,
   assertionOutOfTimeRange: 700024,
   noMatchingFederatedRecord: 70021,
+  noMatchingFederatedIssuer: 700211,
+  noMatchingFederatedAudience: 700212,
   noMatchingFederatedSubject: 700213,
   missingCredential: 7000218,
   invalidSignature: 700027,
   missingScope: 900144,
   invalidScope: 1002012,
+  invalidScopeValue: 70011,
+  resourceNotFound: 500011,
   unsupportedGrantType: 70003,
   noReplyAddress: 500113,
   redirectUriMismatch: 50011,
-  userDeclinedConsent: 65004
+  userDeclinedConsent: 65004,
+  grantNotSupportedOnCommon: 9001023,
+  unknownInstance: 50049
 } as const
+
+/** Authorities that name no tenant (https://learn.microsoft.com/entra/identity-platform/msal-client-application-configuration#authority). */
+const MULTI_TENANT_AUTHORITIES = ['common', 'organizations', 'consumers']
+/** MSAL's instance discovery endpoint path (msal-common Constants.AAD_INSTANCE_DISCOVERY_ENDPT). */
+const INSTANCE_DISCOVERY_PATH = '/common/discovery/instance'
+
+/** The link Entra's federated-credential errors end with. */
+const WORKLOAD_IDENTITY_DOC = 'https://learn.microsoft.com/entra/workload-id/workload-identity-federation'
 
 /** Claims the emulator's access tokens carry beyond the contract's: Graph app roles. */
 export interface IssuedTokenClaims extends AccessTokenClaims {
@@ -75,23 +90,131 @@ export class EntraService {
 
   /** The route a request belongs to: `token` for token requests, `entra` for discovery, undefined otherwise. */
   route(req: CoreRequest): 'token' | 'entra' | undefined {
-    if (/^\/[^/]+\/oauth2\/v2\.0\/token$/.test(req.path)) return 'token'
-    if (/^\/[^/]+\/v2\.0\/\.well-known\/openid-configuration$/.test(req.path)) return 'entra'
-    if (/^\/[^/]+\/discovery\/v2\.0\/keys$/.test(req.path)) return 'entra'
+    if (/^\/[^/]+\/oauth2\/(v2\.0\/)?token$/.test(req.path)) return 'token'
+    if (/^\/[^/]+\/(v2\.0\/)?\.well-known\/openid-configuration$/.test(req.path)) return 'entra'
+    if (/^\/[^/]+\/discovery\/(v2\.0\/)?keys$/.test(req.path)) return 'entra'
+    if (req.path === INSTANCE_DISCOVERY_PATH) return 'entra'
     return undefined
   }
 
   handle(req: CoreRequest): EmuResponse {
     const tenantSegment = decodeURIComponent(req.path.split('/')[1] ?? '')
     const route = this.route(req)
+    const v1 = !req.path.includes('/v2.0/')
     if (route === 'token') {
       if (req.method !== 'POST') return json(405, { error: 'invalid_request' })
-      return this.token(req, tenantSegment)
+      if (MULTI_TENANT_AUTHORITIES.includes(tenantSegment.toLowerCase())) {
+        // reference-error-codes: "AADSTS9001023: The grant type isn't supported over the /common or /consumers
+        // endpoints. Please use the /organizations or tenant-specific endpoint."
+        return this.errorResponse(
+          req,
+          aad(
+            400,
+            'invalid_request',
+            AADSTS.grantNotSupportedOnCommon,
+            "The grant type isn't supported over the /common or /consumers endpoints. Please use the /organizations or tenant-specific endpoint."
+          )
+        )
+      }
+      return v1 ? this.tokenV1(req, tenantSegment) : this.token(req, tenantSegment)
+    }
+    if (req.path === INSTANCE_DISCOVERY_PATH) return this.instanceDiscovery(req)
+    if (req.path.endsWith('/keys')) {
+      if (
+        !MULTI_TENANT_AUTHORITIES.includes(tenantSegment.toLowerCase()) &&
+        !this.directory.resolveTenant(tenantSegment)
+      )
+        return this.errorResponse(req, tenantNotFound(tenantSegment, 'invalid_tenant'))
+      return json(200, this.signer.jwks())
+    }
+    if (MULTI_TENANT_AUTHORITIES.includes(tenantSegment.toLowerCase())) {
+      // the multi-tenant documents name `{tenantid}` where the tenant-specific ones carry the id
+      const doc = v1
+        ? this.discoveryV1(req.origin, tenantSegment.toLowerCase())
+        : this.discovery(req.origin, tenantSegment.toLowerCase())
+      return json(200, {
+        ...doc,
+        issuer: v1 ? 'https://sts.windows.net/{tenantid}/' : `${req.origin}/{tenantid}/v2.0`
+      })
     }
     const tenant = this.directory.resolveTenant(tenantSegment)
     if (!tenant) return this.errorResponse(req, tenantNotFound(tenantSegment, 'invalid_tenant'))
-    if (req.path.endsWith('/keys')) return json(200, this.signer.jwks())
-    return json(200, this.discovery(req.origin, tenant))
+    return json(200, v1 ? this.discoveryV1(req.origin, tenant.id) : this.discovery(req.origin, tenant.id))
+  }
+
+  /**
+   * MSAL's instance discovery (`/common/discovery/instance?api-version=1.1&authorization_endpoint=…`, the shape of
+   * msal-common's CloudInstanceDiscoveryResponse): this host is a known instance, any other is AADSTS50049.
+   */
+  private instanceDiscovery(req: CoreRequest): EmuResponse {
+    const endpoint = req.query.get('authorization_endpoint') ?? ''
+    const host = new URL(req.origin).host
+    let url: URL | undefined
+    try {
+      url = new URL(endpoint)
+    } catch {
+      url = undefined
+    }
+    if (!url || url.host !== host) {
+      return json(400, {
+        error: 'invalid_instance',
+        error_description: `AADSTS${AADSTS.unknownInstance}: Unknown or invalid instance.\r\nTrace ID: ${req.requestId}\r\nCorrelation ID: ${req.clientRequestId ?? req.requestId}\r\nTimestamp: ${this.entraTimestamp()}`,
+        error_codes: [AADSTS.unknownInstance],
+        error_uri: `${req.origin}/error?code=${AADSTS.unknownInstance}`
+      })
+    }
+    const tenant = url.pathname.split('/')[1] ?? 'common'
+    return json(200, {
+      tenant_discovery_endpoint: `${req.origin}/${tenant}/v2.0/.well-known/openid-configuration`,
+      'api-version': '1.1',
+      metadata: [{ preferred_network: host, preferred_cache: host, aliases: [host] }]
+    })
+  }
+
+  /**
+   * The v1 token endpoint: `resource` instead of `scope`, and numbers as strings in the answer
+   * (https://learn.microsoft.com/previous-versions/azure/active-directory/azuread-dev/v1-oauth2-client-creds-grant-flow).
+   */
+  private tokenV1(req: CoreRequest, tenantSegment: string): EmuResponse {
+    const form = readFormBody(req)
+    const resource = form.get('resource')
+    if (!resource) {
+      return this.errorResponse(
+        req,
+        aad(
+          400,
+          'invalid_request',
+          AADSTS.missingScope,
+          "The request body must contain the following parameter: 'resource'."
+        )
+      )
+    }
+    form.set('scope', `${resource.replace(/\/+$/, '')}${resource.endsWith('/') ? '/' : ''}/.default`)
+    const outcome = this.evaluate(form, tenantSegment)
+    if ('error' in outcome) return this.errorResponse(req, outcome)
+    outcome.aud = resource
+    return json(200, {
+      token_type: 'Bearer',
+      expires_in: String(ACCESS_TOKEN_LIFETIME_SECONDS),
+      ext_expires_in: String(ACCESS_TOKEN_LIFETIME_SECONDS),
+      expires_on: String(outcome.exp),
+      not_before: String(outcome.nbf),
+      resource,
+      access_token: this.signer.sign({ ...outcome })
+    })
+  }
+
+  private entraTimestamp(): string {
+    return new Date(this.clock.now())
+      .toISOString()
+      .replace('T', ' ')
+      .replace(/\.\d+Z$/, 'Z')
+  }
+
+  /** Claims of an access token this Entra signed, whether or not it has expired (ARM's ExpiredAuthenticationToken). */
+  inspectAccessToken(token: string): IssuedTokenClaims | undefined {
+    const decoded = this.signer.verify(token)
+    return decoded ? (decoded.claims as unknown as IssuedTokenClaims) : undefined
   }
 
   /** Claims of a valid (signature, expiry on the emulator clock) access token this Entra issued. */
@@ -120,7 +243,7 @@ export class EntraService {
   /**
    * The checks in the order Entra is understood to run them: tenant, grant, scope, client application, its
    * credential, then its service principal in the requested tenant. Which of a credential error and a missing
-   * service principal wins is not documented (reference/entra-graph.md §C.3, "Ordering caveat"); credential
+   * service principal wins is not documented (https://learn.microsoft.com/entra/identity-platform/reference-error-codes, "Ordering caveat"); credential
    * errors come first, so a provider-side misconfiguration is never mistaken for missing consent.
    */
   private evaluate(form: URLSearchParams, tenantSegment: string): IssuedTokenClaims | AadError {
@@ -151,6 +274,8 @@ export class EntraService {
         `The provided value for scope ${scope} is not valid. Client credential flows must have a scope value with /.default suffixed to the resource identifier (application ID URI).`
       )
     }
+    const resourceError = this.checkResource(scope, tenant)
+    if (resourceError) return resourceError
     const clientId = (form.get('client_id') ?? '').toLowerCase()
     const app = this.directory.applicationByAppId(clientId)
     if (!app || (app.signInAudience === 'AzureADMyOrg' && app.homeTenantId !== tenant.id)) {
@@ -212,8 +337,35 @@ export class EntraService {
       idp: issuer,
       uti: randomUUID().replaceAll('-', '')
     })
-    if (resource === GRAPH_RESOURCE && sp.graphAppRoles.length > 0) claims.roles = [...sp.graphAppRoles]
+    if (resourcePrincipalOf(resource) === MICROSOFT_GRAPH && sp.graphAppRoles.length > 0)
+      claims.roles = [...sp.graphAppRoles]
     return claims
+  }
+
+  /**
+   * One resource per client-credentials request, and one Entra knows: a Microsoft resource in any of its forms
+   * or an application of the directory by app id or identifier URI. Otherwise `invalid_scope` AADSTS70011
+   * (several resources; the sample response of reference-error-codes) or `invalid_resource` AADSTS500011
+   * (https://learn.microsoft.com/entra/identity-platform/reference-error-codes, InvalidResourceServicePrincipalNotFound).
+   */
+  private checkResource(scope: string, tenant: Tenant): AadError | undefined {
+    const resources = scope.split(/\s+/).filter(s => s !== '')
+    if (resources.length > 1) {
+      return aad(
+        400,
+        'invalid_scope',
+        AADSTS.invalidScopeValue,
+        `The provided value for the input parameter 'scope' is not valid. The scope ${scope} is not valid.`
+      )
+    }
+    const resource = scope.slice(0, -'/.default'.length)
+    if (resourcePrincipalOf(resource) || this.directory.resourceApplication(resource)) return undefined
+    return aad(
+      400,
+      'invalid_resource',
+      AADSTS.resourceNotFound,
+      `The resource principal named ${resource} was not found in the tenant named ${tenant.displayName}. This can happen if the application has not been installed by the administrator of the tenant or consented to by any user in the tenant. You might have sent your authentication request to the wrong tenant.`
+    )
   }
 
   private checkCredential(form: URLSearchParams, app: Application): AadError | undefined {
@@ -231,7 +383,7 @@ export class EntraService {
     )
   }
 
-  /** A password still inside its replication lag is unknown to the token endpoint (reference/arm-kv-peers.md §B.8). */
+  /** A password still inside its replication lag is unknown to the token endpoint (https://learn.microsoft.com/rest/api/keyvault/secrets). */
   private checkSecret(secret: string, app: Application): AadError | undefined {
     const hash = hashSecret(secret)
     const match = app.passwordCredentials.find(
@@ -257,7 +409,7 @@ export class EntraService {
   }
 
   /**
-   * Federated credential matching (reference/entra-graph.md §A.5): `iss` and `aud` against the app's records,
+   * Federated credential matching (https://learn.microsoft.com/graph/api/resources/application): `iss` and `aud` against the app's records,
    * then `sub`, compared case-sensitively. A record inside its replication lag does not match yet (70021).
    */
   private checkAssertion(assertion: string, app: Application): AadError | undefined {
@@ -287,19 +439,36 @@ export class EntraService {
       this.directory.isLagging(f.createdAt, this.directory.lags.federatedCredentialMs)
     const matchesIssuerAndAudience = (f: FederatedIdentityCredential): boolean =>
       f.issuer === iss && f.audiences.some(a => audiences.includes(a))
-    const issuerAndAudience = app.federatedIdentityCredentials.filter(
-      f => !lagging(f) && matchesIssuerAndAudience(f)
-    )
+    const live = app.federatedIdentityCredentials.filter(f => !lagging(f))
+    const issuerAndAudience = live.filter(matchesIssuerAndAudience)
     // a record that would match but has not propagated yet fails as no record at all (70021, considerations doc)
     const propagating = app.federatedIdentityCredentials.some(
       f => lagging(f) && matchesIssuerAndAudience(f) && f.subject === sub
     )
-    if (issuerAndAudience.length === 0 || (propagating && !issuerAndAudience.some(f => f.subject === sub))) {
+    if (live.length === 0 || (propagating && !issuerAndAudience.some(f => f.subject === sub))) {
       return aad(
         401,
         'invalid_client',
         AADSTS.noMatchingFederatedRecord,
-        `No matching federated identity record found for presented assertion. Assertion Issuer: '${iss}'. Assertion Subject: '${sub}'. Assertion Audience: '${audiences.join(',')}'. https://learn.microsoft.com/entra/workload-id/workload-identity-federation`
+        `No matching federated identity record found for presented assertion. Assertion Issuer: '${iss}'. Assertion Subject: '${sub}'. Assertion Audience: '${audiences.join(',')}'. ${WORKLOAD_IDENTITY_DOC}`
+      )
+    }
+    // Entra names the first claim no record matches: issuer (700211), then audience (700212), then subject
+    // (700213): https://login.microsoftonline.com/error?code=700211, …?code=700212, …?code=700213
+    if (!live.some(f => f.issuer === iss)) {
+      return aad(
+        401,
+        'invalid_client',
+        AADSTS.noMatchingFederatedIssuer,
+        `No matching federated identity record found for presented assertion issuer '${iss}'. Please check your federated identity credential Subject, Audience and Issuer against the presented assertion. ${WORKLOAD_IDENTITY_DOC}`
+      )
+    }
+    if (issuerAndAudience.length === 0) {
+      return aad(
+        401,
+        'invalid_client',
+        AADSTS.noMatchingFederatedAudience,
+        `No matching federated identity record found for presented assertion audience '${audiences.join(',')}'. Please check your federated identity credential Subject, Audience and Issuer against the presented assertion. ${WORKLOAD_IDENTITY_DOC}`
       )
     }
     if (!issuerAndAudience.some(f => f.subject === sub)) {
@@ -307,14 +476,14 @@ export class EntraService {
         401,
         'invalid_client',
         AADSTS.noMatchingFederatedSubject,
-        `No matching federated identity record found for presented assertion subject '${sub}'. Check your federated identity credential Subject, Audience and Issuer against the presented assertion. https://learn.microsoft.com/entra/workload-id/workload-identity-federation`
+        `No matching federated identity record found for presented assertion subject '${sub}'. Check your federated identity credential Subject, Audience and Issuer against the presented assertion. ${WORKLOAD_IDENTITY_DOC}`
       )
     }
     return undefined
   }
 
   /**
-   * Entra's error JSON (reference/entra-graph.md §C.2): `error_description` ends with Trace ID, Correlation ID
+   * Entra's error JSON (https://learn.microsoft.com/entra/identity-platform/reference-error-codes): `error_description` ends with Trace ID, Correlation ID
    * and Timestamp lines; `error_codes` holds the AADSTS number MSAL surfaces as `errorNo`.
    */
   private errorResponse(req: CoreRequest, e: AadError): EmuResponse {
@@ -334,13 +503,61 @@ export class EntraService {
     })
   }
 
-  /** The fields MSAL needs (reference/sdk-local-endpoints.md) plus the rest of Entra's v2.0 document. */
-  private discovery(origin: string, tenant: Tenant): unknown {
-    const base = `${origin}/${tenant.id}`
+  /**
+   * The v1 OpenID document (`/{tenant}/.well-known/openid-configuration`): issuer `https://sts.windows.net/{tid}/`,
+   * `/oauth2/token` and `/oauth2/authorize` (https://learn.microsoft.com/entra/identity-platform/v2-protocols-oidc#fetch-the-openid-configuration-document).
+   */
+  private discoveryV1(origin: string, tenantId: string): Record<string, unknown> {
+    const base = `${origin}/${tenantId}`
+    return {
+      token_endpoint: `${base}/oauth2/token`,
+      token_endpoint_auth_methods_supported: ['client_secret_post', 'private_key_jwt', 'client_secret_basic'],
+      jwks_uri: `${base}/discovery/keys`,
+      response_modes_supported: ['query', 'fragment', 'form_post'],
+      subject_types_supported: ['pairwise'],
+      id_token_signing_alg_values_supported: ['RS256'],
+      response_types_supported: ['code', 'id_token', 'code id_token', 'token id_token', 'token'],
+      scopes_supported: ['openid'],
+      issuer: `https://sts.windows.net/${tenantId}/`,
+      microsoft_multi_refresh_token: true,
+      authorization_endpoint: `${base}/oauth2/authorize`,
+      device_authorization_endpoint: `${base}/oauth2/devicecode`,
+      http_logout_supported: true,
+      frontchannel_logout_supported: true,
+      end_session_endpoint: `${base}/oauth2/logout`,
+      claims_supported: [
+        'sub',
+        'iss',
+        'aud',
+        'exp',
+        'iat',
+        'auth_time',
+        'acr',
+        'amr',
+        'nonce',
+        'email',
+        'given_name',
+        'family_name',
+        'nickname'
+      ],
+      check_session_iframe: `${base}/oauth2/checksession`,
+      userinfo_endpoint: `${base}/openid/userinfo`,
+      kerberos_endpoint: `${base}/kerberos`,
+      tenant_region_scope: 'EU',
+      cloud_instance_name: 'microsoftonline.com',
+      cloud_graph_host_name: 'graph.windows.net',
+      msgraph_host: 'graph.microsoft.com',
+      rbac_url: 'https://pas.windows.net'
+    }
+  }
+
+  /** The fields MSAL needs (msal-common `OpenIdConfigResponse`, https://github.com/AzureAD/microsoft-authentication-library-for-js) plus the rest of Entra's v2.0 document. */
+  private discovery(origin: string, tenantId: string): Record<string, unknown> {
+    const base = `${origin}/${tenantId}`
     return {
       token_endpoint: `${base}/oauth2/v2.0/token`,
       token_endpoint_auth_methods_supported: ['client_secret_post', 'private_key_jwt', 'client_secret_basic'],
-      jwks_uri: `${origin}/${tenant.id}/discovery/v2.0/keys`,
+      jwks_uri: `${origin}/${tenantId}/discovery/v2.0/keys`,
       response_modes_supported: ['query', 'fragment', 'form_post'],
       subject_types_supported: ['pairwise'],
       id_token_signing_alg_values_supported: ['RS256'],

@@ -1,6 +1,6 @@
 /**
  * Microsoft Graph v1.0: applications (with passwords, federated credentials and owners) and service principals,
- * as reference/entra-graph.md §A and §E document them — status codes, the error envelope (§A.7), the
+ * as https://learn.microsoft.com/graph/api/resources/application and §E document them — status codes, the error envelope (§A.7), the
  * `Application.ReadWrite.OwnedBy` limits (§E), upsert by `uniqueName` (§A.1) and the replication lag that
  * keeps a fresh application from `POST /servicePrincipals` (§A.3, §B).
  */
@@ -19,17 +19,19 @@ import type {
 } from '../state/directory.js'
 import { GRAPH_APP_ROLES, SIGN_IN_AUDIENCES } from '../state/directory.js'
 import type { IssuedTokenClaims } from './entra.js'
-import { GRAPH_RESOURCE } from './entra.js'
+import { MICROSOFT_GRAPH, isAudienceOf } from './resource-principals.js'
+import { caeClaims } from './arm-common.js'
+import { FilterError, UnsupportedProperty, compileFilter } from './graph-filter.js'
 
 export const GRAPH_PREFIX = '/v1.0'
-/** "Maximum of 20 objects can be added to an application" (reference/entra-graph.md §A.5). */
+/** "Maximum of 20 objects can be added to an application" (https://learn.microsoft.com/graph/api/resources/application). */
 export const MAX_FEDERATED_CREDENTIALS = 20
 /** Graph's largest `$top` for directory objects. */
 const MAX_TOP = 999
 const INSUFFICIENT_PRIVILEGES = 'Insufficient privileges to complete the operation.'
 const GRAPH_CONTENT_TYPE =
   'application/json;odata.metadata=minimal;odata.streaming=true;IEEE754Compatible=false;charset=utf-8'
-/** secretText is 16–64 characters (reference/entra-graph.md §A.4); the portal's secrets are 40 long. */
+/** secretText is 16–64 characters (https://learn.microsoft.com/graph/api/resources/application); the portal's secrets are 40 long. */
 const SECRET_LENGTH = 40
 const SECRET_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789~._-'
 
@@ -75,12 +77,31 @@ const WRITABLE_SERVICE_PRINCIPAL_PROPERTIES = new Set([
 class GraphError extends Error {
   readonly status: number
   readonly code: string
-  constructor(status: number, code: string, message: string) {
+  readonly headers: Record<string, string>
+  constructor(status: number, code: string, message: string, headers: Record<string, string> = {}) {
     super(message)
     this.status = status
     this.code = code
+    this.headers = headers
   }
 }
+
+/**
+ * Graph's challenge on a 401 (https://learn.microsoft.com/entra/identity-platform/claims-challenge):
+ * `realm`, `authorization_uri` and Graph's `client_id`, plus `error="insufficient_claims"` and `claims` for CAE.
+ */
+function graphChallenge(origin: string, claims?: string): Record<string, string> {
+  const parts = [
+    'realm=""',
+    `authorization_uri="${origin}/common/oauth2/authorize"`,
+    `client_id="${MICROSOFT_GRAPH.appId}"`
+  ]
+  if (claims !== undefined) parts.push('error="insufficient_claims"', `claims="${claims}"`)
+  return { 'www-authenticate': `Bearer ${parts.join(', ')}` }
+}
+
+const unauthenticated = (req: CoreRequest, message: string, claims?: string): GraphError =>
+  new GraphError(401, 'InvalidAuthenticationToken', message, graphChallenge(req.origin, claims))
 
 const notFound = (key: string): GraphError =>
   new GraphError(
@@ -108,7 +129,7 @@ interface EntityKey {
 }
 
 interface ParsedPath {
-  collection: 'applications' | 'servicePrincipals'
+  collection: 'applications' | 'servicePrincipals' | 'directoryObjects'
   key: EntityKey | undefined
   rest: string[]
 }
@@ -119,10 +140,19 @@ export class GraphService {
   private readonly clock: Clock
   private readonly pageSize: number
 
-  constructor(directory: DirectoryState, clock: Clock, pageSize: number) {
+  /** `inspect` reads a token the emulator signed even when expired, so an expired one is named as such. */
+  private readonly inspect: (token: string) => IssuedTokenClaims | undefined
+
+  constructor(
+    directory: DirectoryState,
+    clock: Clock,
+    pageSize: number,
+    inspect: (token: string) => IssuedTokenClaims | undefined = () => undefined
+  ) {
     this.directory = directory
     this.clock = clock
     this.pageSize = pageSize
+    this.inspect = inspect
   }
 
   handles(req: CoreRequest): boolean {
@@ -136,7 +166,9 @@ export class GraphService {
       const response =
         parsed.collection === 'applications'
           ? this.applications(req, caller, parsed)
-          : this.servicePrincipals(req, caller, parsed)
+          : parsed.collection === 'directoryObjects'
+            ? this.directoryObjects(req, caller, parsed)
+            : this.servicePrincipals(req, caller, parsed)
       return withGraphContentType(response)
     } catch (err) {
       if (err instanceof GraphError) return this.error(req, err)
@@ -157,18 +189,30 @@ export class GraphService {
   // ---- authentication and authorization ----
 
   private authenticate(req: CoreRequest, token: IssuedTokenClaims | undefined): Caller {
-    if (!req.headers.authorization)
-      throw new GraphError(401, 'InvalidAuthenticationToken', 'Access token is empty.')
-    if (!token) throw new GraphError(401, 'InvalidAuthenticationToken', 'Access token validation failure.')
-    if (token.aud !== GRAPH_RESOURCE) {
-      throw new GraphError(
-        401,
-        'InvalidAuthenticationToken',
-        'Access token validation failure. Invalid audience.'
+    if (!req.headers.authorization) throw unauthenticated(req, 'Access token is empty.')
+    if (!token) {
+      const raw = /^Bearer\s+(.+)$/i.exec(String(req.headers.authorization).trim())?.[1]
+      const signed = raw === undefined ? undefined : this.inspect(raw)
+      // Graph's wording for an expired token (msgraph-sdk issues; the 401 InvalidAuthenticationToken code is documented
+      // in https://learn.microsoft.com/graph/errors)
+      if (signed && signed.exp * 1000 <= this.clock.now())
+        throw unauthenticated(req, 'Lifetime validation failed, the token is expired.')
+      throw unauthenticated(req, 'Access token validation failure.')
+    }
+    // every form of Graph's resource: https://graph.microsoft.com[/] or its app id (services/resource-principals.ts)
+    if (!isAudienceOf(MICROSOFT_GRAPH, token.aud))
+      throw unauthenticated(req, 'Access token validation failure. Invalid audience.')
+    const tenant = this.directory.tenant(token.tid)
+    if (!tenant) throw unauthenticated(req, 'Access token validation failure.')
+    const revokedAt = this.directory.revokedAt(token.tid, token.oid)
+    if (revokedAt !== undefined && token.iat < Math.floor(revokedAt / 1000)) {
+      // https://learn.microsoft.com/entra/identity/conditional-access/concept-continuous-access-evaluation
+      throw unauthenticated(
+        req,
+        'Continuous access evaluation resulted in challenge with result: InteractionRequired and code: TokenIssuedBeforeRevocationTimestamp',
+        caeClaims(revokedAt)
       )
     }
-    const tenant = this.directory.tenant(token.tid)
-    if (!tenant) throw new GraphError(401, 'InvalidAuthenticationToken', 'Access token validation failure.')
     const roles = token.roles ?? []
     return {
       tenant,
@@ -206,7 +250,7 @@ export class GraphService {
     if (rawSegment === undefined) return this.applicationEntity(req, caller, app)
     // a navigation segment may carry its own alternate key: `federatedIdentityCredentials(name='…')`
     const keyed = /^(\w+)(\(.*\))$/.exec(rawSegment)
-    const segment = keyed ? (keyed[1] as string) : rawSegment
+    const segment = canonicalSegment(keyed ? (keyed[1] as string) : rawSegment)
     const sub = keyed ? [keyed[2] as string, ...after] : after
     switch (segment) {
       case 'addPassword':
@@ -224,21 +268,61 @@ export class GraphService {
     }
   }
 
+  /**
+   * The List applications permission table names Application.ReadWrite.OwnedBy among the application permissions
+   * that may call it (https://learn.microsoft.com/graph/api/application-list#permissions), and it lists the
+   * tenant's applications.
+   */
   private listApplications(req: CoreRequest, caller: Caller): EmuResponse {
-    // "Using the Application.ReadWrite.OwnedBy permission to call GET /applications to list applications will
-    // fail with a 403" (reference/entra-graph.md §A.2)
-    if (!caller.all) throw denied()
-    const filter = parseFilter(
-      req.query.get('$filter'),
-      ['appId', 'uniqueName', 'displayName', 'id'],
-      'application'
-    )
-    const apps = [...caller.tenant.applications.values()].filter(a => filter(applicationJson(a)))
-    return this.page(
-      req,
-      'applications',
-      apps.map(a => applicationJson(a))
-    )
+    this.requireAnyRole(caller)
+    const filter = parseFilter(req.query.get('$filter'), APPLICATION_FILTERABLE, 'application')
+    const apps = [...caller.tenant.applications.values()]
+      .map(a => applicationJson(a, caller.tenant.defaultDomain))
+      .filter(filter)
+    return this.page(req, 'applications', apps)
+  }
+
+  // ---- directory objects ----
+
+  /** `POST /directoryObjects/getByIds` `{ ids, types? }` (https://learn.microsoft.com/graph/api/directoryobject-getbyids). */
+  private directoryObjects(req: CoreRequest, caller: Caller, p: ParsedPath): EmuResponse {
+    this.requireAnyRole(caller)
+    if (p.key?.value.toLowerCase() !== 'getbyids' || p.rest.length > 0)
+      throw segmentNotFound(p.key?.value ?? '')
+    if (req.method !== 'POST') throw methodNotAllowed()
+    const fields = body(req)
+    if (!Array.isArray(fields.ids) || fields.ids.some(id => typeof id !== 'string'))
+      throw badRequest("Invalid value specified for property 'ids' of resource 'getByIds'.")
+    const types = Array.isArray(fields.types) ? fields.types.map(t => String(t).toLowerCase()) : undefined
+    const value: Record<string, unknown>[] = []
+    for (const id of fields.ids as string[]) {
+      const key = id.toLowerCase()
+      const app = caller.tenant.applications.get(key)
+      const sp = caller.tenant.servicePrincipals.get(key)
+      if (app && (!types || types.includes('application')))
+        value.push({
+          '@odata.type': '#microsoft.graph.application',
+          ...applicationJson(app, caller.tenant.defaultDomain)
+        })
+      if (sp && (!types || types.includes('serviceprincipal')))
+        value.push({
+          '@odata.type': '#microsoft.graph.servicePrincipal',
+          ...servicePrincipalJson(sp, this.directory)
+        })
+    }
+    return json(200, { '@odata.context': `${req.origin}/v1.0/$metadata#directoryObjects`, value })
+  }
+
+  /** `GET /servicePrincipals/{id}/ownedObjects`: the applications the principal owns (servicePrincipal-list-ownedobjects). */
+  private ownedObjects(req: CoreRequest, caller: Caller, sp: ServicePrincipal): EmuResponse {
+    if (req.method !== 'GET') throw methodNotAllowed()
+    const owned = [...caller.tenant.applications.values()]
+      .filter(a => a.owners.includes(sp.id))
+      .map(a => ({
+        '@odata.type': '#microsoft.graph.application',
+        ...applicationJson(a, caller.tenant.defaultDomain)
+      }))
+    return this.page(req, 'directoryObjects', owned)
   }
 
   private createApplication(req: CoreRequest, caller: Caller, fields: Record<string, unknown>): EmuResponse {
@@ -246,7 +330,10 @@ export class GraphService {
     const app = this.newApplication(caller, fields, undefined)
     return json(
       201,
-      { '@odata.context': `${req.origin}/v1.0/$metadata#applications/$entity`, ...applicationJson(app) },
+      {
+        '@odata.context': `${req.origin}/v1.0/$metadata#applications/$entity`,
+        ...applicationJson(app, caller.tenant.defaultDomain)
+      },
       {
         location: `${req.origin}/v2/${caller.tenant.id}/directoryObjects/${app.id}/Microsoft.DirectoryServices.Application`
       }
@@ -268,7 +355,7 @@ export class GraphService {
     const app = this.newApplication(caller, fields, uniqueName)
     return json(201, {
       '@odata.context': `${req.origin}/v1.0/$metadata#applications/$entity`,
-      ...applicationJson(app)
+      ...applicationJson(app, caller.tenant.defaultDomain)
     })
   }
 
@@ -357,7 +444,10 @@ export class GraphService {
   private applicationEntity(req: CoreRequest, caller: Caller, app: Application): EmuResponse {
     switch (req.method) {
       case 'GET':
-        return json(200, select(req, 'applications/$entity', applicationJson(app)))
+        return json(
+          200,
+          select(req, 'applications/$entity', applicationJson(app, caller.tenant.defaultDomain))
+        )
       case 'PATCH':
         this.updateApplication(app, body(req))
         return noContent()
@@ -448,8 +538,9 @@ export class GraphService {
       throw methodNotAllowed()
     }
     const key = parseKey(segment)
+    // `…/federatedIdentityCredentials/{federatedIdentityCredentialId or name}` (federatedidentitycredential-get)
     const fic = app.federatedIdentityCredentials.find(f =>
-      key.kind === 'name' ? f.name === key.value : f.id === key.value.toLowerCase()
+      key.kind === 'name' ? f.name === key.value : f.id === key.value.toLowerCase() || f.name === key.value
     )
     if (req.method === 'PATCH' && key.kind === 'name' && !fic) {
       // upsert by name (resources/federatedidentitycredential, methods table: "Upsert")
@@ -564,14 +655,11 @@ export class GraphService {
 
   private servicePrincipals(req: CoreRequest, caller: Caller, p: ParsedPath): EmuResponse {
     this.requireAnyRole(caller)
-    if (p.rest.length > 0) throw segmentNotFound(p.rest[0] as string)
+    const navigation = p.rest.length === 1 ? canonicalSegment(p.rest[0] as string) : undefined
+    if (p.rest.length > 0 && navigation !== 'ownedObjects') throw segmentNotFound(p.rest[0] as string)
     if (!p.key) {
       if (req.method === 'GET') {
-        const filter = parseFilter(
-          req.query.get('$filter'),
-          ['appId', 'displayName', 'id'],
-          'servicePrincipal'
-        )
+        const filter = parseFilter(req.query.get('$filter'), SERVICE_PRINCIPAL_FILTERABLE, 'servicePrincipal')
         const sps = [...caller.tenant.servicePrincipals.values()]
           .map(sp => servicePrincipalJson(sp, this.directory))
           .filter(filter)
@@ -588,6 +676,7 @@ export class GraphService {
           ? this.directory.servicePrincipalByAppId(caller.tenant.id, value)
           : undefined
     if (!sp) throw notFound(p.key.value)
+    if (navigation === 'ownedObjects') return this.ownedObjects(req, caller, sp)
     switch (req.method) {
       case 'GET':
         return json(200, select(req, 'servicePrincipals/$entity', servicePrincipalJson(sp, this.directory)))
@@ -602,7 +691,7 @@ export class GraphService {
 
   /**
    * With OwnedBy the caller must own the application of the principal it creates or changes
-   * (reference/entra-graph.md §E, psignoret in microsoft-graph-docs#16138).
+   * (https://learn.microsoft.com/graph/permissions-reference#applicationreadwriteownedby, psignoret in microsoft-graph-docs#16138).
    */
   private requireManageServicePrincipal(caller: Caller, sp: ServicePrincipal): void {
     if (caller.all) return
@@ -694,7 +783,7 @@ export class GraphService {
   private error(req: CoreRequest, e: GraphError): EmuResponse {
     return {
       status: e.status,
-      headers: { 'content-type': GRAPH_CONTENT_TYPE },
+      headers: { 'content-type': GRAPH_CONTENT_TYPE, ...e.headers },
       body: { error: { code: e.code, message: e.message, innerError: graphInnerError(req, this.clock) } }
     }
   }
@@ -702,24 +791,60 @@ export class GraphService {
 
 // ---- representations ----
 
-export function applicationJson(app: Application): Record<string, unknown> {
+/**
+ * An application with the default property values of the Get application example
+ * (https://learn.microsoft.com/graph/api/application-get#response-1); `publisherDomain` is the home tenant's
+ * verified (here: default) domain.
+ */
+export function applicationJson(app: Application, publisherDomain: string): Record<string, unknown> {
   const web = (app.properties.web as Record<string, unknown> | undefined) ?? {}
   return {
     id: app.id,
     deletedDateTime: null,
     appId: app.appId,
     applicationTemplateId: null,
+    disabledByMicrosoftStatus: null,
     createdDateTime: app.createdDateTime,
     description: null,
     displayName: app.displayName,
+    groupMembershipClaims: null,
     identifierUris: [],
+    isDeviceOnlyAuthSupported: null,
+    isFallbackPublicClient: null,
     notes: null,
-    publisherDomain: `${app.homeTenantId}.onmicrosoft.com`,
+    publisherDomain,
+    serviceManagementReference: null,
     signInAudience: app.signInAudience,
     tags: [],
+    tokenEncryptionKeyId: null,
     uniqueName: app.uniqueName,
+    samlMetadataUrl: null,
+    defaultRedirectUri: null,
+    certification: null,
+    optionalClaims: null,
+    servicePrincipalLockConfiguration: null,
+    addIns: [],
+    api: {
+      acceptMappedClaims: null,
+      knownClientApplications: [],
+      requestedAccessTokenVersion: null,
+      oauth2PermissionScopes: [],
+      preAuthorizedApplications: []
+    },
+    appRoles: [],
+    info: {
+      logoUrl: null,
+      marketingUrl: null,
+      privacyStatementUrl: null,
+      supportUrl: null,
+      termsOfServiceUrl: null
+    },
     keyCredentials: [],
+    parentalControlSettings: { countriesBlockedForMinors: [], legalAgeGroupRule: 'Allow' },
+    publicClient: { redirectUris: [] },
     requiredResourceAccess: [],
+    verifiedPublisher: { displayName: null, verifiedPublisherId: null, addedDateTime: null },
+    spa: { redirectUris: [] },
     ...withoutWeb(app.properties),
     passwordCredentials: app.passwordCredentials.map(p => ({
       customKeyIdentifier: null,
@@ -751,19 +876,52 @@ export function servicePrincipalJson(
   directory: DirectoryState
 ): Record<string, unknown> {
   const app = directory.applicationByAppId(sp.appId)
+  const identifierUris = Array.isArray(app?.properties.identifierUris)
+    ? (app.properties.identifierUris as unknown[]).map(String)
+    : []
+  // defaults of the Get servicePrincipal example (https://learn.microsoft.com/graph/api/serviceprincipal-get#response-1)
   return {
     id: sp.id,
     deletedDateTime: null,
     accountEnabled: sp.accountEnabled,
+    alternativeNames: [],
     appDisplayName: app?.displayName ?? sp.displayName,
+    appDescription: null,
     appId: sp.appId,
+    applicationTemplateId: null,
     appOwnerOrganizationId: sp.appOwnerOrganizationId,
     appRoleAssignmentRequired: false,
+    description: null,
+    disabledByMicrosoftStatus: null,
     displayName: sp.displayName,
-    servicePrincipalNames: [sp.appId],
+    homepage: null,
+    loginUrl: null,
+    logoutUrl: null,
+    notes: null,
+    notificationEmailAddresses: [],
+    preferredSingleSignOnMode: null,
+    preferredTokenSigningKeyThumbprint: null,
+    replyUrls: app ? [...app.redirectUris] : [],
+    servicePrincipalNames: [...identifierUris, sp.appId],
     servicePrincipalType: 'Application',
     signInAudience: app?.signInAudience ?? 'AzureADMyOrg',
-    tags: []
+    tags: [],
+    tokenEncryptionKeyId: null,
+    samlSingleSignOnSettings: null,
+    addIns: [],
+    appRoles: [],
+    info: {
+      logoUrl: null,
+      marketingUrl: null,
+      privacyStatementUrl: null,
+      supportUrl: null,
+      termsOfServiceUrl: null
+    },
+    keyCredentials: [],
+    oauth2PermissionScopes: [],
+    passwordCredentials: [],
+    resourceSpecificApplicationPermissions: [],
+    verifiedPublisher: { displayName: null, verifiedPublisherId: null, addedDateTime: null }
   }
 }
 
@@ -782,53 +940,71 @@ function ficJson(f: FederatedIdentityCredential): Record<string, unknown> {
 
 /** `/applications`, `/applications/{id}/…`, `/applications(appId='…')/…` and the same for servicePrincipals. */
 function parsePath(path: string): ParsedPath {
-  const match = /^\/(applications|servicePrincipals)(\([^)]*\))?(?:\/(.*))?$/.exec(path)
+  // Graph resolves entity set and navigation names case-insensitively (`/serviceprincipals` works)
+  const match = /^\/(applications|servicePrincipals|directoryObjects)(\([^)]*\))?(?:\/(.*))?$/i.exec(path)
   if (!match) throw segmentNotFound(path.split('/')[1] ?? '')
-  const collection = match[1] as ParsedPath['collection']
+  const collection = COLLECTIONS.find(
+    c => c.toLowerCase() === (match[1] as string).toLowerCase()
+  ) as ParsedPath['collection']
   const segments = (match[3] ?? '').split('/').filter(s => s !== '')
   if (match[2]) return { collection, key: parseKey(match[2]), rest: segments }
   const [id, ...rest] = segments
   return { collection, key: id === undefined ? undefined : { kind: 'id', value: id }, rest }
 }
 
+const COLLECTIONS: ParsedPath['collection'][] = ['applications', 'servicePrincipals', 'directoryObjects']
+
 /** `(appId='…')`, `(uniqueName='…')`, `(name='…')` or a bare id. */
 function parseKey(segment: string): EntityKey {
-  const match = /^\(?(appId|uniqueName|name)='([^']*)'\)$/.exec(segment.replace(/^([^(]*)\(/, '('))
-  if (match) return { kind: match[1] as EntityKey['kind'], value: match[2] as string }
+  const match = /^\(?(appId|uniqueName|name)='([^']*)'\)$/i.exec(segment.replace(/^([^(]*)\(/, '('))
+  if (match) {
+    const kind = (['appId', 'uniqueName', 'name'] as const).find(
+      k => k.toLowerCase() === (match[1] as string).toLowerCase()
+    ) as EntityKey['kind']
+    return { kind, value: match[2] as string }
+  }
   if (segment.startsWith('(')) throw badRequest(`Invalid key segment '${segment}'.`)
   return { kind: 'id', value: segment }
 }
 
-/** `$filter` with `prop eq 'value'` clauses joined by `and` — the forms the action and tests use. */
+/** Properties Graph lets `$filter` use on these resources (resources/application, resources/serviceprincipal). */
+const APPLICATION_FILTERABLE = [
+  'appId',
+  'uniqueName',
+  'displayName',
+  'id',
+  'identifierUris',
+  'publisherDomain',
+  'signInAudience',
+  'tags',
+  'createdDateTime'
+]
+const SERVICE_PRINCIPAL_FILTERABLE = [
+  'appId',
+  'displayName',
+  'id',
+  'servicePrincipalNames',
+  'accountEnabled',
+  'appOwnerOrganizationId',
+  'servicePrincipalType',
+  'tags',
+  'alternativeNames'
+]
+
+/** `$filter` (services/graph-filter.ts), with Graph's two refusals: an unsupported property, a malformed clause. */
 function parseFilter(
   filter: string | null,
   allowed: string[],
   resource: string
 ): (item: Record<string, unknown>) => boolean {
-  if (filter === null || filter.trim() === '') return () => true
-  const clauses = filter.split(/\s+and\s+/i).map(clause => {
-    const match = /^\s*(\w+)\s+eq\s+'((?:[^']|'')*)'\s*$/i.exec(clause)
-    if (!match || !allowed.includes(match[1] as string)) {
-      const property = /^\s*(\w+)/.exec(clause)?.[1] ?? clause
-      throw new GraphError(
-        400,
-        'Request_UnsupportedQuery',
-        `Unsupported or invalid query filter clause specified for property '${property}' of resource '${resource}'.`
-      )
-    }
-    return { property: match[1] as string, value: (match[2] as string).replace(/''/g, "'") }
-  })
-  return item =>
-    clauses.every(c => {
-      const v = item[c.property]
-      // GUID-valued properties compare case-insensitively, as Graph treats them
-      return (
-        typeof v === 'string' &&
-        (c.property === 'appId' || c.property === 'id'
-          ? v.toLowerCase() === c.value.toLowerCase()
-          : v === c.value)
-      )
-    })
+  try {
+    return compileFilter(filter, allowed, resource)
+  } catch (e) {
+    if (e instanceof UnsupportedProperty) throw new GraphError(400, 'Request_UnsupportedQuery', e.message)
+    if (e instanceof FilterError)
+      throw new GraphError(400, 'BadRequest', `Invalid filter clause: ${e.message}`)
+    throw e
+  }
 }
 
 function select(req: CoreRequest, context: string, item: Record<string, unknown>): Record<string, unknown> {
@@ -898,6 +1074,18 @@ function decodeSkipToken(token: string | null): number {
   throw badRequest(
     'The specified page token value has expired and can no longer be included in your request.'
   )
+}
+
+const NAVIGATION_SEGMENTS = [
+  'addPassword',
+  'removePassword',
+  'federatedIdentityCredentials',
+  'owners',
+  'ownedObjects'
+]
+
+function canonicalSegment(segment: string): string {
+  return NAVIGATION_SEGMENTS.find(s => s.toLowerCase() === segment.toLowerCase()) ?? segment
 }
 
 function segmentNotFound(segment: string): GraphError {

@@ -1,23 +1,41 @@
 /**
  * Key Vault secrets, data plane. Every vault listens on its own port of 127.0.0.1 (contracts.ts, EmuRequest.vault)
- * and its vault URL is that origin. Wire formats: reference/arm-kv-peers.md B (swagger examples under
+ * and its vault URL is that origin. Wire formats: https://learn.microsoft.com/rest/api/keyvault/secrets (swagger examples under
  * `specification/keyvault/data-plane/Microsoft.KeyVault/stable/7.5/examples`, `authentication-requests-and-
- * responses.md`) and reference/sdk-local-endpoints.md (how @azure/keyvault-secrets 4.12 talks to it).
+ * responses.md`) and https://github.com/Azure/azure-sdk-for-js (how @azure/keyvault-secrets 4.12 talks to it).
  */
 import type { AccessTokenClaims, Directory, EmuRequest, EmuResponse, ResourceService } from '../contracts.js'
-import type { KeyVault, ResourceState, Secret, SecretInput, SecretVersion } from '../state/resources.js'
+import type {
+  DeletedSecret,
+  KeyVault,
+  ResourceState,
+  Secret,
+  SecretInput,
+  SecretVersion
+} from '../state/resources.js'
 import { RECOVERABLE_DAYS, RECOVERY_LEVEL, SECRET_NAME } from '../state/resources.js'
 import { queryString } from './arm.js'
 
-/** Token audience of the Key Vault data plane (reference/arm-kv-peers.md B.4). */
+/** Token audience of the Key Vault data plane (https://learn.microsoft.com/rest/api/keyvault/secrets). */
 export const KEY_VAULT_AUDIENCE = 'https://vault.azure.net'
 /**
  * The newest data-plane version: @azure/keyvault-secrets 4.12.0 sends it (`LATEST_API_VERSION`, and its
  * `KnownVersions` enum lists 7.6, 2025-07-01 and 2026-04-01). 7.x and 2025-07-01 are accepted too
- * (reference/arm-kv-peers.md B.1).
+ * (https://learn.microsoft.com/rest/api/keyvault/secrets).
  */
 export const KEY_VAULT_API_VERSION = '2026-04-01'
-const ACCEPTED_API_VERSION = /^(7\.[0-6](-preview(\.\d+)?)?|2025-07-01|2026-04-01)$/
+const ACCEPTED_API_VERSION = /^(2015-06-01|2016-10-01|7\.[0-6](-preview(\.\d+)?)?|2025-07-01|2026-04-01)$/
+/**
+ * What older versions leave out of secret attributes: `recoveryLevel` arrived with soft delete in 2016-10-01,
+ * `recoverableDays` in 7.1 (the `SecretAttributes` definitions of each version under
+ * https://github.com/Azure/azure-rest-api-specs/tree/main/specification/keyvault/data-plane/Microsoft.KeyVault/stable).
+ */
+function attributeFieldsOf(version: string): { recoveryLevel: boolean; recoverableDays: boolean } {
+  if (version === '2015-06-01') return { recoveryLevel: false, recoverableDays: false }
+  if (version === '2016-10-01' || /^7\.0/.test(version))
+    return { recoveryLevel: true, recoverableDays: false }
+  return { recoveryLevel: true, recoverableDays: true }
+}
 /** Small on purpose so that a few versions already span pages; `maxresults` (1–25) overrides it. */
 export const KEY_VAULT_PAGE_SIZE = 3
 /** Key Vault's upper bound for `maxresults` (swagger `maxresults` parameter: maximum 25). */
@@ -28,8 +46,13 @@ export const SECRET_ACTIONS = {
   get: 'Microsoft.KeyVault/vaults/secrets/getSecret/action',
   set: 'Microsoft.KeyVault/vaults/secrets/setSecret/action',
   readMetadata: 'Microsoft.KeyVault/vaults/secrets/readMetadata/action',
-  update: 'Microsoft.KeyVault/vaults/secrets/update/action'
+  update: 'Microsoft.KeyVault/vaults/secrets/update/action',
+  delete: 'Microsoft.KeyVault/vaults/secrets/delete',
+  recover: 'Microsoft.KeyVault/vaults/secrets/recover/action',
+  purge: 'Microsoft.KeyVault/vaults/secrets/purge/action'
 } as const
+/** Days a deleted secret stays recoverable (vault default; soft-delete-overview). */
+const RETENTION_DAYS = RECOVERABLE_DAYS
 
 interface VaultCall {
   req: EmuRequest
@@ -38,7 +61,7 @@ interface VaultCall {
   nowSeconds: number
 }
 
-/** KeyVaultError shape: `{ error: { code, message, innererror? } }` (reference/arm-kv-peers.md B.5). */
+/** KeyVaultError shape: `{ error: { code, message, innererror? } }` (https://learn.microsoft.com/rest/api/keyvault/secrets). */
 function kvError(
   status: number,
   code: string,
@@ -75,7 +98,7 @@ export function createKeyVaultService(
 }
 
 /**
- * 401 with the challenge that tells the SDK which tenant to get a token from (reference/arm-kv-peers.md B.4):
+ * 401 with the challenge that tells the SDK which tenant to get a token from (https://learn.microsoft.com/rest/api/keyvault/secrets):
  * on a request without a token, and on one whose audience or tenant is wrong.
  */
 function authenticate(
@@ -104,7 +127,7 @@ function authenticate(
   return undefined
 }
 
-/** "Clients must use the api-version query string parameter … as there is no default." (reference/arm-kv-peers.md B.1) */
+/** "Clients must use the api-version query string parameter … as there is no default." (https://learn.microsoft.com/rest/api/keyvault/secrets) */
 function checkApiVersion(req: EmuRequest): EmuResponse | undefined {
   const version = req.query.get('api-version')
   if (version === null || version === '')
@@ -122,6 +145,7 @@ function checkApiVersion(req: EmuRequest): EmuResponse | undefined {
 function route(state: ResourceState, call: VaultCall): EmuResponse {
   const seg = call.req.path.split('/').filter(s => s !== '')
   const method = call.req.method.toUpperCase()
+  if (seg[0]?.toLowerCase() === 'deletedsecrets') return routeDeleted(state, call, seg.slice(1), method)
   if (seg[0]?.toLowerCase() !== 'secrets') return notModelled(call.req)
   const name = seg[1]
   if (name === undefined) return method === 'GET' ? listSecrets(state, call) : notModelled(call.req)
@@ -138,9 +162,105 @@ function route(state: ResourceState, call: VaultCall): EmuResponse {
       return getSecret(state, call, name, rest)
     case 'PATCH':
       return updateSecret(state, call, name, rest)
+    case 'DELETE':
+      return rest === undefined ? deleteSecret(state, call, name) : notModelled(call.req)
     default:
       return notModelled(call.req)
   }
+}
+
+/** `/deletedsecrets[/{name}[/recover]]` (GetDeletedSecret, GetDeletedSecrets, RecoverDeletedSecret, PurgeDeletedSecret). */
+function routeDeleted(state: ResourceState, call: VaultCall, seg: string[], method: string): EmuResponse {
+  const [name, action, ...more] = seg
+  if (more.length > 0) return notModelled(call.req)
+  if (name === undefined) return method === 'GET' ? listDeleted(state, call) : notModelled(call.req)
+  if (action?.toLowerCase() === 'recover')
+    return method === 'POST' ? recoverSecret(state, call, name) : notModelled(call.req)
+  if (action !== undefined) return notModelled(call.req)
+  if (method === 'GET') return getDeleted(state, call, name)
+  if (method === 'DELETE') return purgeSecret(state, call, name)
+  return notModelled(call.req)
+}
+
+function deletedNotFound(name: string): EmuResponse {
+  return kvError(404, 'SecretNotFound', `Deleted Secret not found: ${name}`)
+}
+
+/**
+ * DeletedSecretBundle (DeleteSecret-example.json): `recoveryId`, `deletedDate`, `scheduledPurgeDate`, then the
+ * latest version's id and attributes, without the value.
+ */
+function deletedBundle(call: VaultCall, deleted: DeletedSecret): Record<string, unknown> {
+  const latest = deleted.secret.versions.at(-1) as SecretVersion
+  return {
+    recoveryId: `${call.req.origin}/deletedsecrets/${deleted.secret.name}`,
+    deletedDate: deleted.deletedDate,
+    scheduledPurgeDate: deleted.scheduledPurgeDate,
+    ...bundle(call, deleted.secret, latest, false)
+  }
+}
+
+/** DELETE /secrets/{name}: every version moves to the deleted state, recoverable until the purge date. */
+function deleteSecret(state: ResourceState, call: VaultCall, name: string): EmuResponse {
+  const denied = forbidden(state, call, SECRET_ACTIONS.delete, secretResource(call.vault, name))
+  if (denied) return denied
+  const key = name.toLowerCase()
+  const secret = call.vault.secrets.get(key)
+  if (!secret || secret.versions.length === 0) return notFound(name)
+  call.vault.secrets.delete(key)
+  const deleted: DeletedSecret = {
+    secret,
+    deletedDate: call.nowSeconds,
+    scheduledPurgeDate: call.nowSeconds + RETENTION_DAYS * 86_400
+  }
+  call.vault.deletedSecrets.set(key, deleted)
+  return { status: 200, body: deletedBundle(call, deleted) }
+}
+
+function getDeleted(state: ResourceState, call: VaultCall, name: string): EmuResponse {
+  const denied = forbidden(state, call, SECRET_ACTIONS.readMetadata, secretResource(call.vault, name))
+  if (denied) return denied
+  const deleted = call.vault.deletedSecrets.get(name.toLowerCase())
+  if (!deleted) return deletedNotFound(name)
+  return { status: 200, body: deletedBundle(call, deleted) }
+}
+
+function listDeleted(state: ResourceState, call: VaultCall): EmuResponse {
+  const denied = forbidden(state, call, SECRET_ACTIONS.readMetadata, call.vault.resourceId)
+  if (denied) return denied
+  const items = [...call.vault.deletedSecrets.values()].map(d => {
+    const latest = d.secret.versions.at(-1) as SecretVersion
+    return {
+      recoveryId: `${call.req.origin}/deletedsecrets/${d.secret.name}`,
+      deletedDate: d.deletedDate,
+      scheduledPurgeDate: d.scheduledPurgeDate,
+      ...item(`${call.req.origin}/secrets/${d.secret.name}`, latest)
+    }
+  })
+  return page(call, items)
+}
+
+/** POST /deletedsecrets/{name}/recover: the secret with all its versions is back; the answer omits the value. */
+function recoverSecret(state: ResourceState, call: VaultCall, name: string): EmuResponse {
+  const denied = forbidden(state, call, SECRET_ACTIONS.recover, secretResource(call.vault, name))
+  if (denied) return denied
+  const key = name.toLowerCase()
+  const deleted = call.vault.deletedSecrets.get(key)
+  if (!deleted) return deletedNotFound(name)
+  call.vault.deletedSecrets.delete(key)
+  call.vault.secrets.set(key, deleted.secret)
+  return {
+    status: 200,
+    body: bundle(call, deleted.secret, deleted.secret.versions.at(-1) as SecretVersion, false)
+  }
+}
+
+/** DELETE /deletedsecrets/{name}: purged for good, 204. */
+function purgeSecret(state: ResourceState, call: VaultCall, name: string): EmuResponse {
+  const denied = forbidden(state, call, SECRET_ACTIONS.purge, secretResource(call.vault, name))
+  if (denied) return denied
+  if (!call.vault.deletedSecrets.delete(name.toLowerCase())) return deletedNotFound(name)
+  return { status: 204 }
 }
 
 function notModelled(req: EmuRequest): EmuResponse {
@@ -149,7 +269,7 @@ function notModelled(req: EmuRequest): EmuResponse {
 
 /**
  * Data-plane RBAC on the vault's (or secret's) scope; the 403 mirrors Key Vault's multi-line ForbiddenByRbac
- * message (reference/arm-kv-peers.md B.5; Azure/Commercial-Marketplace-SaaS-Accelerator#710).
+ * message (https://learn.microsoft.com/rest/api/keyvault/secrets; Azure/Commercial-Marketplace-SaaS-Accelerator#710).
  */
 function forbidden(
   state: ResourceState,
@@ -189,14 +309,20 @@ function notFound(name: string, version?: string): EmuResponse {
 
 // --- views (SetSecret / GetSecret / UpdateSecret / GetSecretVersions / GetSecrets examples) ---
 
-function attributesOf(v: SecretVersion, full: boolean): Record<string, unknown> {
+function attributesOf(
+  v: SecretVersion,
+  full: boolean,
+  apiVersion = KEY_VAULT_API_VERSION
+): Record<string, unknown> {
+  const fields = attributeFieldsOf(apiVersion)
   return {
     enabled: v.enabled,
     ...(v.nbf !== undefined ? { nbf: v.nbf } : {}),
     ...(v.exp !== undefined ? { exp: v.exp } : {}),
     created: v.created,
     updated: v.updated,
-    ...(full ? { recoveryLevel: RECOVERY_LEVEL, recoverableDays: RECOVERABLE_DAYS } : {})
+    ...(full && fields.recoveryLevel ? { recoveryLevel: RECOVERY_LEVEL } : {}),
+    ...(full && fields.recoverableDays ? { recoverableDays: RECOVERABLE_DAYS } : {})
   }
 }
 
@@ -210,7 +336,7 @@ function bundle(
     ...(withValue ? { value: v.value } : {}),
     ...(v.contentType !== undefined ? { contentType: v.contentType } : {}),
     id: `${call.req.origin}/secrets/${secret.name}/${v.version}`,
-    attributes: attributesOf(v, true),
+    attributes: attributesOf(v, true, call.req.query.get('api-version') ?? KEY_VAULT_API_VERSION),
     ...(v.tags !== undefined ? { tags: { ...v.tags } } : {})
   }
 }
@@ -231,6 +357,15 @@ function setSecret(state: ResourceState, call: VaultCall, name: string): EmuResp
   if (denied) return denied
   const input = readSetParameters(call.req.body)
   if (typeof input === 'string') return kvError(400, 'BadParameter', input)
+  if (call.vault.deletedSecrets.has(name.toLowerCase())) {
+    // soft-delete-overview: a deleted name cannot be reused until it is recovered or purged
+    return kvError(
+      409,
+      'Conflict',
+      `Secret ${name} is currently in a deleted but recoverable state, and its name cannot be reused; in this state, the secret can only be recovered or purged.`,
+      'ObjectIsDeletedButRecoverable'
+    )
+  }
   const version = state.setSecret(call.vault, name, input, call.nowSeconds)
   const secret = state.secret(call.vault, name) as Secret
   return { status: 200, body: bundle(call, secret, version, true) }
@@ -327,7 +462,7 @@ function page(call: VaultCall, items: unknown[]): EmuResponse {
   return { status: 200, body: { value, nextLink } }
 }
 
-// --- request bodies (SecretSetParameters / SecretUpdateParameters, reference/arm-kv-peers.md B.2) ---
+// --- request bodies (SecretSetParameters / SecretUpdateParameters, https://learn.microsoft.com/rest/api/keyvault/secrets) ---
 
 type Parsed<T> = T | string
 

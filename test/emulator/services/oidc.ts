@@ -1,8 +1,8 @@
 /**
  * GitHub Actions' OIDC token service, as @actions/core's `getIDToken` uses it: `GET
  * ${ACTIONS_ID_TOKEN_REQUEST_URL}&audience=…` with `Authorization: Bearer ${ACTIONS_ID_TOKEN_REQUEST_TOKEN}`,
- * answered with `{ "value": "<jwt>" }` (reference/sdk-local-endpoints.md, "@actions/core").
- * Claims follow https://docs.github.com/en/actions/reference/security/oidc (reference/entra-graph.md §D.3).
+ * answered with `{ "value": "<jwt>" }` (https://github.com/actions/toolkit/tree/main/packages/core, `getIDToken`).
+ * Claims follow https://docs.github.com/en/actions/reference/security/oidc.
  */
 import { randomUUID } from 'node:crypto'
 import type { Clock } from '../clock.js'
@@ -73,7 +73,7 @@ export class GithubOidcService {
     const claims: JwtClaims = {
       jti: randomUUID(),
       sub: githubSubject(run),
-      // GitHub's default audience is the URL of the repository owner (reference/entra-graph.md §D.3)
+      // GitHub's default audience is the URL of the repository owner (https://learn.microsoft.com/entra/identity-platform/access-tokens)
       aud: audience ?? `https://github.com/${owner}`,
       ref: run.ref,
       sha: run.sha,

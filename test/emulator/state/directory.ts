@@ -1,14 +1,14 @@
 /**
  * The directory: tenants with their application objects and service principals, as Entra ID keeps them.
  * A multi-tenant application lives in its home tenant; its service principals may exist in any tenant
- * (reference/entra-graph.md §C, §D.1). Objects carry a creation time so the emulated replication lag
- * (reference/entra-graph.md §B) can hide them from some readers for a while.
+ * (https://learn.microsoft.com/entra/identity-platform/reference-error-codes). Objects carry a creation time so the emulated replication lag
+ * (https://learn.microsoft.com/graph/api/serviceprincipal-post-serviceprincipals) can hide them from some readers for a while.
  */
 import { createHash, randomUUID } from 'node:crypto'
 import type { Clock } from '../clock.js'
 import type { Directory, DirectoryPrincipal } from '../contracts.js'
 
-/** Graph app roles an automation identity may hold (reference/entra-graph.md §E). */
+/** Graph app roles an automation identity may hold (https://learn.microsoft.com/graph/permissions-reference#applicationreadwriteownedby). */
 export const GRAPH_APP_ROLES = {
   ownedBy: 'Application.ReadWrite.OwnedBy',
   all: 'Application.ReadWrite.All'
@@ -92,7 +92,7 @@ export interface Tenant {
   servicePrincipals: Map<string, ServicePrincipal>
 }
 
-/** How long a fresh object stays invisible to a reader, per kind (reference/entra-graph.md §B, §A.4, §A.5). */
+/** How long a fresh object stays invisible to a reader, per kind (https://learn.microsoft.com/graph/api/serviceprincipal-post-serviceprincipals). */
 export interface Lags {
   /** a new service principal: token endpoint → AADSTS7000229, ARM → PrincipalNotFound */
   servicePrincipalMs: number
@@ -122,6 +122,8 @@ export class DirectoryState implements Directory {
   readonly tenants = new Map<string, Tenant>()
   lags: Lags = { ...NO_LAGS }
   private readonly clock: Clock
+  /** `tid/oid` → when an admin revoked the principal's sessions (a continuous-access-evaluation event) */
+  private readonly revocations = new Map<string, number>()
 
   constructor(clock: Clock) {
     this.clock = clock
@@ -131,12 +133,36 @@ export class DirectoryState implements Directory {
     return this.clock.now()
   }
 
+  /** A critical event for continuous access evaluation: tokens issued before now stop working at ARM and Graph. */
+  revokeSessions(tenantId: string, objectId: string): number {
+    const at = this.clock.now()
+    this.revocations.set(`${tenantId.toLowerCase()}/${objectId.toLowerCase()}`, at)
+    return at
+  }
+
+  revokedAt(tenantId: string, objectId: string): number | undefined {
+    return this.revocations.get(`${tenantId.toLowerCase()}/${objectId.toLowerCase()}`)
+  }
+
   hasTenant(tenantId: string): boolean {
     return this.tenants.has(tenantId.toLowerCase())
   }
 
   tenant(tenantId: string): Tenant | undefined {
     return this.tenants.get(tenantId.toLowerCase())
+  }
+
+  /** An application named as a token resource: by app id, or by one of its `identifierUris` (trailing `/` ignored). */
+  resourceApplication(resource: string): Application | undefined {
+    const key = resource.toLowerCase().replace(/\/+$/, '')
+    for (const tenant of this.tenants.values()) {
+      for (const app of tenant.applications.values()) {
+        const uris = Array.isArray(app.properties.identifierUris) ? app.properties.identifierUris : []
+        if (app.appId === key || uris.some(u => String(u).toLowerCase().replace(/\/+$/, '') === key))
+          return app
+      }
+    }
+    return undefined
   }
 
   /** A tenant by id or by its default domain (`contoso.onmicrosoft.com`), as Entra authorities accept both. */
@@ -351,7 +377,7 @@ export class DirectoryState implements Directory {
   }
 }
 
-/** Graph's documented default for `endDateTime`: startDateTime + 2 years (reference/entra-graph.md §A.4). */
+/** Graph's documented default for `endDateTime`: startDateTime + 2 years (https://learn.microsoft.com/graph/api/resources/application). */
 function addYears(iso: string, years: number): string {
   const d = new Date(iso)
   d.setUTCFullYear(d.getUTCFullYear() + years)

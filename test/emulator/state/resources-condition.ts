@@ -1,7 +1,7 @@
 /**
  * ABAC conditions of role assignments, as far as delegated role-assignment management uses them
  * (learn.microsoft.com/azure/role-based-access-control/delegate-role-assignments-examples and
- * conditions-authorization-actions-attributes; reference/arm-kv-peers.md A.4): `ActionMatches{'…'}`, the
+ * conditions-authorization-actions-attributes; https://learn.microsoft.com/rest/api/authorization/role-assignments): `ActionMatches{'…'}`, the
  * `Microsoft.Authorization/roleAssignments` attributes RoleDefinitionId, PrincipalId and PrincipalType of
  * `@Request[…]` (the assignment being written) and `@Resource[…]` (the one being deleted), the Guid/String
  * comparison functions with their ForAnyOf/ForAllOf quantifiers, and NOT > AND > OR. Anything else makes the

@@ -35,7 +35,7 @@ export function flag(value: unknown, path: string): boolean {
   return value
 }
 
-/** Key Vault times are unix seconds (reference/arm-kv-peers.md B.2); scenarios may also write ISO-8601. */
+/** Key Vault times are unix seconds (https://learn.microsoft.com/rest/api/keyvault/secrets); scenarios may also write ISO-8601. */
 export function unixSeconds(value: unknown, path: string): number {
   if (typeof value === 'number' && Number.isInteger(value) && value >= 0) return value
   if (value instanceof Date) return Math.floor(value.getTime() / 1000)

@@ -1,11 +1,13 @@
 /**
  * ARM scopes: `/subscriptions/{id}`, `…/resourceGroups/{name}`, `…/providers/{namespace}/{type}/{name}[/…]`
- * (reference/arm-kv-peers.md A.2; MicrosoftDocs/azure-docs `role-assignments-list-rest.md` scope table).
+ * (https://learn.microsoft.com/rest/api/authorization/role-assignments; MicrosoftDocs/azure-docs `role-assignments-list-rest.md` scope table).
  * ARM compares resource ids case-insensitively, so every comparison here goes through `scopeKey`.
  */
 
 export type ParsedScope =
   | { kind: 'root' }
+  /** `/providers/Microsoft.Management/managementGroups/{groupId}` (role-assignments-list-rest.md scope table) */
+  | { kind: 'managementGroup'; groupId: string }
   | { kind: 'subscription'; subscriptionId: string }
   | { kind: 'resourceGroup'; subscriptionId: string; resourceGroup: string }
   | {
@@ -36,10 +38,23 @@ export function isAtOrAbove(ancestor: string, scope: string): boolean {
   return a === '/' || s === a || s.startsWith(a + '/')
 }
 
-/** Parses a subscription-based scope; undefined for anything else (management groups are not emulated). */
+/** The scope prefix of a management group. */
+export function managementGroupScope(groupId: string): string {
+  return `/providers/Microsoft.Management/managementGroups/${groupId}`
+}
+
+/** Parses a management-group or subscription-based scope; undefined for anything else. */
 export function parseScope(scope: string): ParsedScope | undefined {
   const seg = scope.split('/').filter(s => s !== '')
   if (seg.length === 0) return { kind: 'root' }
+  if (
+    seg.length === 4 &&
+    seg[0]?.toLowerCase() === 'providers' &&
+    seg[1]?.toLowerCase() === 'microsoft.management' &&
+    seg[2]?.toLowerCase() === 'managementgroups'
+  ) {
+    return { kind: 'managementGroup', groupId: seg[3] as string }
+  }
   if (seg[0]?.toLowerCase() !== 'subscriptions' || seg.length < 2) return undefined
   const subscriptionId = seg[1] as string
   if (seg.length === 2) return { kind: 'subscription', subscriptionId }
@@ -59,5 +74,7 @@ export function parseScope(scope: string): ParsedScope | undefined {
 
 export function subscriptionOf(scope: string): string | undefined {
   const parsed = parseScope(scope)
-  return parsed && parsed.kind !== 'root' ? parsed.subscriptionId.toLowerCase() : undefined
+  return parsed && parsed.kind !== 'root' && parsed.kind !== 'managementGroup'
+    ? parsed.subscriptionId.toLowerCase()
+    : undefined
 }

@@ -21,16 +21,16 @@ import {
 import type { ConditionContext } from './resources-condition.js'
 import { conditionHolds } from './resources-condition.js'
 import type { ParsedScope } from './resources-scope.js'
-import { GUID, isAtOrAbove, normalizeScope, parseScope, scopeKey } from './resources-scope.js'
+import { GUID, managementGroupScope, normalizeScope, parseScope, scopeKey } from './resources-scope.js'
 
-/** reference/arm-kv-peers.md A.3 (`type` of every role assignment) */
+/** https://learn.microsoft.com/rest/api/authorization/role-assignments (`type` of every role assignment) */
 export const ROLE_ASSIGNMENT_TYPE = 'Microsoft.Authorization/roleAssignments'
 export const ROLE_ASSIGNMENTS_SEGMENT = '/providers/Microsoft.Authorization/roleAssignments/'
-/** `principalType` enum of RoleAssignmentProperties, 2022-04-01 (reference/arm-kv-peers.md A.3) */
+/** `principalType` enum of RoleAssignmentProperties, 2022-04-01 (https://learn.microsoft.com/rest/api/authorization/role-assignments) */
 export const PRINCIPAL_TYPES = ['User', 'Group', 'ServicePrincipal', 'ForeignGroup'] as const
 /** The resource type of a key vault, as it appears in its resource id. */
 export const KEY_VAULT_TYPE = 'Microsoft.KeyVault/vaults'
-/** Soft delete is always on with the default 90-day retention (reference/arm-kv-peers.md B.6). */
+/** Soft delete is always on with the default 90-day retention (https://learn.microsoft.com/rest/api/keyvault/secrets). */
 export const RECOVERY_LEVEL = 'Recoverable+Purgeable'
 export const RECOVERABLE_DAYS = 90
 /** Key Vault object names: 1–127 alphanumerics and dashes (learn.microsoft.com/azure/key-vault/general/about-keys-secrets-certificates). */
@@ -52,6 +52,19 @@ export interface Subscription {
   tenantId: string
   displayName: string
   resourceGroups: ResourceGroup[]
+}
+
+/**
+ * A management group (https://learn.microsoft.com/azure/governance/management-groups/overview): every tenant
+ * has a root group whose id is the tenant id; subscriptions not placed elsewhere sit under it.
+ */
+export interface ManagementGroup {
+  id: string
+  tenantId: string
+  displayName: string
+  /** undefined for the tenant root group */
+  parentId: string | undefined
+  subscriptionIds: Set<string>
 }
 
 export interface RoleAssignment {
@@ -94,6 +107,16 @@ export interface KeyVault {
   resourceId: string
   location: string
   secrets: Map<string, Secret>
+  /** soft-deleted secrets (every emulated vault has soft delete on, as Azure now enforces), by lower-case name */
+  deletedSecrets: Map<string, DeletedSecret>
+}
+
+/** A secret in the deleted-but-recoverable state (https://learn.microsoft.com/azure/key-vault/general/soft-delete-overview). */
+export interface DeletedSecret {
+  secret: Secret
+  /** unix seconds */
+  deletedDate: number
+  scheduledPurgeDate: number
 }
 
 export interface SecretInput {
@@ -145,6 +168,9 @@ function derivedAssignmentName(parts: string[]): string {
 export class ResourceState {
   private readonly directory: Directory
   private readonly subscriptions = new Map<string, Subscription>()
+  private readonly managementGroups = new Map<string, ManagementGroup>()
+  /** custom role definitions per tenant (scenario `roleDefinitions`) */
+  private readonly customRoles = new Map<string, RoleDefinition[]>()
   private readonly assignments: RoleAssignment[] = []
   private readonly vaults = new Map<string, KeyVault>()
 
@@ -158,12 +184,22 @@ export class ResourceState {
    */
   loadTenant(
     tenantId: string,
-    section: { subscriptions?: unknown; roleAssignments?: unknown; keyVaults?: unknown },
+    section: {
+      subscriptions?: unknown
+      roleAssignments?: unknown
+      keyVaults?: unknown
+      managementGroups?: unknown
+      roleDefinitions?: unknown
+    },
     resolvePrincipal: (ref: string) => string
   ): void {
     const tid = tenantId.toLowerCase()
     list(section.subscriptions, 'subscriptions').forEach((s, i) =>
       this.loadSubscription(tid, s, `subscriptions[${i}]`)
+    )
+    this.loadManagementGroups(tid, list(section.managementGroups, 'managementGroups'))
+    list(section.roleDefinitions, 'roleDefinitions').forEach((r, i) =>
+      this.loadCustomRole(tid, r, `roleDefinitions[${i}]`)
     )
     list(section.keyVaults, 'keyVaults').forEach((v, i) => this.loadVault(tid, v, `keyVaults[${i}]`))
     list(section.roleAssignments, 'roleAssignments').forEach((a, i) =>
@@ -181,6 +217,88 @@ export class ResourceState {
 
   subscription(id: string): Subscription | undefined {
     return this.subscriptions.get(id.toLowerCase())
+  }
+
+  /** The tenant's subscriptions, as `GET /subscriptions` lists them. */
+  subscriptionsOfTenant(tenantId: string): Subscription[] {
+    const tid = tenantId.toLowerCase()
+    return [...this.subscriptions.values()].filter(s => s.tenantId === tid)
+  }
+
+  /** A declared management group, or a tenant's root group (its id is the tenant id). */
+  managementGroup(id: string): ManagementGroup | undefined {
+    const key = id.toLowerCase()
+    const declared = this.managementGroups.get(key)
+    if (declared) return declared
+    if (!this.directory.hasTenant(key)) return undefined
+    return {
+      id: key,
+      tenantId: key,
+      displayName: 'Tenant Root Group',
+      parentId: undefined,
+      subscriptionIds: new Set()
+    }
+  }
+
+  /** A role definition as the tenant sees it: its custom roles, then the built-in catalogue. */
+  role(tenantId: string, guid: string): RoleDefinition | undefined {
+    const key = guid.toLowerCase()
+    return this.customRoles.get(tenantId.toLowerCase())?.find(r => r.guid === key) ?? roleByGuid(key)
+  }
+
+  /** The tenant's custom roles. */
+  customRolesOf(tenantId: string): RoleDefinition[] {
+    return [...(this.customRoles.get(tenantId.toLowerCase()) ?? [])]
+  }
+
+  /** A role by GUID, role definition id or display name, custom roles of the tenant first. */
+  resolveRoleIn(tenantId: string, ref: string): RoleDefinition | undefined {
+    const custom = this.customRoles.get(tenantId.toLowerCase()) ?? []
+    const byRef = custom.find(
+      r => r.guid === ref.toLowerCase().split('/').pop() || r.roleName.toLowerCase() === ref.toLowerCase()
+    )
+    return byRef ?? resolveRole(ref)
+  }
+
+  /**
+   * The scopes a scope inherits role assignments from, itself first: its parent paths, then (for anything in a
+   * subscription) the subscription's management group and that group's ancestors up to the tenant root group,
+   * then `/` (https://learn.microsoft.com/azure/role-based-access-control/scope-overview).
+   */
+  ancestorsOf(scope: string): string[] {
+    const parsed = parseScope(scope)
+    if (!parsed || parsed.kind === 'root') return ['/']
+    const chain: string[] = []
+    let groupId: string | undefined
+    if (parsed.kind === 'managementGroup') {
+      groupId = parsed.groupId
+    } else {
+      const segments = normalizeScope(scope)
+        .split('/')
+        .filter(x => x !== '')
+      for (let n = segments.length; n >= 2; n--) chain.push(scopeKey('/' + segments.slice(0, n).join('/')))
+      groupId = this.groupOfSubscription(parsed.subscriptionId)
+    }
+    const seen = new Set<string>()
+    while (groupId !== undefined && !seen.has(groupId.toLowerCase())) {
+      seen.add(groupId.toLowerCase())
+      chain.push(scopeKey(managementGroupScope(groupId)))
+      groupId = this.managementGroup(groupId)?.parentId
+    }
+    chain.push('/')
+    return chain
+  }
+
+  /** Whether an assignment at `ancestor` applies at `scope` (at, or inherited from above). */
+  inherits(ancestor: string, scope: string): boolean {
+    return this.ancestorsOf(scope).includes(scopeKey(ancestor))
+  }
+
+  /** The management group a subscription sits in: a declared one, else its tenant's root group. */
+  private groupOfSubscription(subscriptionId: string): string | undefined {
+    const id = subscriptionId.toLowerCase()
+    for (const g of this.managementGroups.values()) if (g.subscriptionIds.has(id)) return g.id
+    return this.subscription(id)?.tenantId
   }
 
   /** JSON-able state for the control API. Secret values are left out: only their versions and attributes. */
@@ -231,9 +349,9 @@ export class ResourceState {
     principalId: string
     principalType?: string
   }): unknown {
-    const role = resolveRole(a.roleDefinitionId)
-    if (!role) throw new Error(`roleDefinitionId: no built-in role '${a.roleDefinitionId}'`)
     const tenantId = this.tenantOfScope(a.scope, 'scope')
+    const role = this.resolveRoleIn(tenantId, a.roleDefinitionId)
+    if (!role) throw new Error(`roleDefinitionId: no role '${a.roleDefinitionId}'`)
     const principalType = a.principalType ?? 'ServicePrincipal'
     checkPrincipalType(principalType, 'principalType')
     const created = this.createAssignment({
@@ -251,6 +369,15 @@ export class ResourceState {
   /** The ARM error for a scope that does not exist (subscription existence and tenant are checked before). */
   scopeProblem(scope: ParsedScope): ScopeProblem | undefined {
     if (scope.kind === 'root' || scope.kind === 'subscription') return undefined
+    if (scope.kind === 'managementGroup') {
+      if (this.managementGroup(scope.groupId)) return undefined
+      // Microsoft.Management's answer for an unknown group (management-groups troubleshooting)
+      return {
+        status: 404,
+        code: 'NotFound',
+        message: `'${managementGroupScope(scope.groupId)}' not found`
+      }
+    }
     const sub = this.subscription(scope.subscriptionId)
     const group = sub?.resourceGroups.find(g => g.name.toLowerCase() === scope.resourceGroup.toLowerCase())
     if (!group) {
@@ -339,8 +466,8 @@ export class ResourceState {
   ): boolean {
     const pid = principalId.toLowerCase()
     return this.assignmentsOfTenant(tenantId).some(a => {
-      if (a.principalId !== pid || !isAtOrAbove(a.scope, scope)) return false
-      const role = roleByGuid(a.roleGuid)
+      if (a.principalId !== pid || !this.inherits(a.scope, scope)) return false
+      const role = this.role(tenantId, a.roleGuid)
       if (role === undefined || !roleGrants(role, operation, plane)) return false
       return a.condition === null || conditionHolds(a.condition, { action: operation, ...attributes })
     })
@@ -419,6 +546,84 @@ export class ResourceState {
     this.subscriptions.set(id, sub)
   }
 
+  /**
+   * `managementGroups: [{ id, displayName?, parent?, subscriptions? }]`; `parent` defaults to the tenant root
+   * group (id = the tenant id), each subscription may sit in one group only.
+   */
+  private loadManagementGroups(tenantId: string, values: unknown[]): void {
+    values.forEach((value, i) => {
+      const path = `managementGroups[${i}]`
+      const rec = record(value, path)
+      onlyKeys(rec, ['id', 'displayName', 'parent', 'subscriptions'], path)
+      const id = text(rec.id, `${path}.id`).toLowerCase()
+      if (this.managementGroup(id)) throw new Error(`${path}.id: management group '${id}' already exists`)
+      const group: ManagementGroup = {
+        id,
+        tenantId,
+        displayName: optionalText(rec.displayName, `${path}.displayName`) ?? id,
+        parentId: (optionalText(rec.parent, `${path}.parent`) ?? tenantId).toLowerCase(),
+        subscriptionIds: new Set()
+      }
+      list(rec.subscriptions, `${path}.subscriptions`).forEach((sub, j) => {
+        const subId = guid(sub, `${path}.subscriptions[${j}]`)
+        if (this.subscription(subId)?.tenantId !== tenantId)
+          throw new Error(`${path}.subscriptions[${j}]: subscription ${subId} is not declared in this tenant`)
+        if (this.groupOfSubscription(subId) !== tenantId)
+          throw new Error(`${path}.subscriptions[${j}]: subscription ${subId} is already in another group`)
+        group.subscriptionIds.add(subId)
+      })
+      this.managementGroups.set(id, group)
+    })
+    for (const g of this.managementGroups.values()) {
+      if (g.tenantId === tenantId && g.parentId !== undefined && !this.managementGroup(g.parentId))
+        throw new Error(`managementGroups: '${g.id}' has an undeclared parent '${g.parentId}'`)
+    }
+  }
+
+  /**
+   * `roleDefinitions: [{ name?, roleName, description?, assignableScopes, permissions }]`: a custom role
+   * (https://learn.microsoft.com/azure/role-based-access-control/custom-roles), the same JSON shape as
+   * `az role definition create` takes.
+   */
+  private loadCustomRole(tenantId: string, value: unknown, path: string): void {
+    const rec = record(value, path)
+    onlyKeys(rec, ['name', 'roleName', 'description', 'assignableScopes', 'permissions'], path)
+    const roleName = text(rec.roleName, `${path}.roleName`)
+    const id =
+      rec.name === undefined
+        ? derivedAssignmentName([tenantId, 'customRole', roleName.toLowerCase()])
+        : guid(rec.name, `${path}.name`)
+    if (this.role(tenantId, id) || this.resolveRoleIn(tenantId, roleName))
+      throw new Error(`${path}: a role with this name or id already exists`)
+    const scopes = list(rec.assignableScopes, `${path}.assignableScopes`).map((x, j) =>
+      normalizeScope(text(x, `${path}.assignableScopes[${j}]`))
+    )
+    if (scopes.length === 0) throw new Error(`${path}.assignableScopes: at least one scope is required`)
+    const permissions = list(rec.permissions, `${path}.permissions`).map((p, j) => {
+      const pPath = `${path}.permissions[${j}]`
+      const pRec = record(p, pPath)
+      onlyKeys(pRec, ['actions', 'notActions', 'dataActions', 'notDataActions'], pPath)
+      const strings = (key: string): string[] =>
+        list(pRec[key], `${pPath}.${key}`).map((x, k) => text(x, `${pPath}.${key}[${k}]`))
+      return {
+        actions: strings('actions'),
+        notActions: strings('notActions'),
+        dataActions: strings('dataActions'),
+        notDataActions: strings('notDataActions')
+      }
+    })
+    const roles = this.customRoles.get(tenantId) ?? []
+    roles.push({
+      guid: id,
+      roleName,
+      description: optionalText(rec.description, `${path}.description`) ?? '',
+      type: 'CustomRole',
+      assignableScopes: scopes,
+      permissions
+    })
+    this.customRoles.set(tenantId, roles)
+  }
+
   private loadVault(tenantId: string, value: unknown, path: string): void {
     const rec = record(value, path)
     onlyKeys(rec, ['name', 'scope', 'location', 'secrets'], path)
@@ -463,7 +668,8 @@ export class ResourceState {
       tenantId,
       resourceId: scope,
       location: optionalText(rec.location, `${path}.location`) ?? DEFAULT_VAULT_LOCATION,
-      secrets: new Map()
+      secrets: new Map(),
+      deletedSecrets: new Map()
     }
     this.vaults.set(name.toLowerCase(), vault)
     list(rec.secrets, `${path}.secrets`).forEach((s, i) => this.loadSecret(vault, s, `${path}.secrets[${i}]`))
@@ -511,10 +717,13 @@ export class ResourceState {
     const scope = text(rec.scope, `${path}.scope`)
     const scopeTenant = this.tenantOfScope(scope, `${path}.scope`)
     if (scopeTenant !== tenantId)
-      throw new Error(`${path}.scope: the subscription belongs to tenant ${scopeTenant}, not this one`)
+      throw new Error(`${path}.scope: the scope belongs to tenant ${scopeTenant}, not this one`)
     const roleRef = text(rec.role, `${path}.role`)
-    const role = resolveRole(roleRef)
-    if (!role) throw new Error(`${path}.role: no built-in role '${roleRef}' (see test/emulator/RESOURCES.md)`)
+    const role = this.resolveRoleIn(tenantId, roleRef)
+    if (!role)
+      throw new Error(
+        `${path}.role: no built-in or custom role '${roleRef}' (see test/emulator/RESOURCES.md)`
+      )
     const principalRef = text(rec.principal, `${path}.principal`)
     let principalId: string
     try {
@@ -552,7 +761,14 @@ export class ResourceState {
   private tenantOfScope(scope: string, path: string): string {
     const parsed = parseScope(scope)
     if (!parsed || parsed.kind === 'root')
-      throw new Error(`${path}: '${scope}' is not a subscription, resource group or resource scope`)
+      throw new Error(
+        `${path}: '${scope}' is not a management group, subscription, resource group or resource scope`
+      )
+    if (parsed.kind === 'managementGroup') {
+      const group = this.managementGroup(parsed.groupId)
+      if (!group) throw new Error(`${path}: management group ${parsed.groupId} is not declared`)
+      return group.tenantId
+    }
     const sub = this.subscription(parsed.subscriptionId)
     if (!sub) throw new Error(`${path}: subscription ${parsed.subscriptionId} is not declared`)
     const problem = this.scopeProblem(parsed)
@@ -575,12 +791,14 @@ export function assignmentId(a: RoleAssignment): string {
  * The role definition id ARM returns on an assignment: subscription-qualified for assignments in a
  * subscription, as the read examples in MicrosoftDocs/azure-docs `role-assignments-list-rest.md` and
  * `role-assignments-rest.md` show. (The swagger examples, e.g. RoleAssignments_CreateForSubscription.json,
- * shorten it to `/providers/…`; clients must compare by the trailing GUID either way — reference/arm-kv-peers.md A.3.)
+ * shorten it to `/providers/…`; clients must compare by the trailing GUID either way — https://learn.microsoft.com/rest/api/authorization/role-assignments.)
  */
 export function assignmentRoleDefinitionId(a: RoleAssignment): string {
   const parsed = parseScope(a.scope)
   const prefix =
-    parsed && parsed.kind !== 'root' ? `/subscriptions/${parsed.subscriptionId.toLowerCase()}` : ''
+    parsed && parsed.kind !== 'root' && parsed.kind !== 'managementGroup'
+      ? `/subscriptions/${parsed.subscriptionId.toLowerCase()}`
+      : ''
   return `${prefix}${ROLE_DEFINITIONS_SEGMENT}${a.roleGuid}`
 }
 

@@ -7,9 +7,9 @@ import { parse as parseYaml } from 'yaml'
 import type { DirectoryState, Lags, SignInAudience } from './directory.js'
 import { NO_LAGS, SEEDED_AT, SIGN_IN_AUDIENCES } from './directory.js'
 
-/** GitHub's OIDC issuer (reference/entra-graph.md §D.3). */
+/** GitHub's OIDC issuer (https://learn.microsoft.com/entra/identity-platform/access-tokens). */
 export const GITHUB_ISSUER = 'https://token.actions.githubusercontent.com'
-/** GitHub ID tokens live about 5 minutes (reference/entra-graph.md §D.1). */
+/** GitHub ID tokens live about 5 minutes (https://learn.microsoft.com/entra/identity-platform/access-tokens). */
 export const GITHUB_TOKEN_LIFETIME_SECONDS = 300
 
 /** The GitHub Actions run whose OIDC tokens the emulator issues. */
@@ -49,6 +49,8 @@ export interface ResourceSection {
   subscriptions?: unknown
   roleAssignments?: unknown
   keyVaults?: unknown
+  managementGroups?: unknown
+  roleDefinitions?: unknown
 }
 
 export interface LoadedScenario {
@@ -125,6 +127,8 @@ export function loadScenario(raw: Record<string, unknown>, directory: DirectoryS
     if (rec.subscriptions !== undefined) section.subscriptions = rec.subscriptions
     if (rec.roleAssignments !== undefined) section.roleAssignments = rec.roleAssignments
     if (rec.keyVaults !== undefined) section.keyVaults = rec.keyVaults
+    if (rec.managementGroups !== undefined) section.managementGroups = rec.managementGroups
+    if (rec.roleDefinitions !== undefined) section.roleDefinitions = rec.roleDefinitions
     resources.push({ tenantId: tenant.id, section })
   })
   deferredPrincipals.forEach(create => create())
