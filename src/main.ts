@@ -91,7 +91,10 @@ function scopeInWords(inputs: Inputs, file: TenantsConfig, config: TenantsConfig
 /** The merge job: the provider's and every shard's report, found under `shard-reports`, as one report. */
 async function mergedReport(inputs: Inputs, config: TenantsConfig): Promise<Report> {
   const files = await reportFiles(inputs.shardReports)
-  if (files.length === 0) throw new InputError(`shard-reports: no .json file at ${inputs.shardReports}`)
+  if (files.length === 0)
+    throw new InputError(
+      `shard-reports: no report-provider.json or report-shard-*.json at ${inputs.shardReports}`
+    )
   const reports = await Promise.all(
     files.map(async file => {
       let parsed: unknown
@@ -122,7 +125,10 @@ async function mergedReport(inputs: Inputs, config: TenantsConfig): Promise<Repo
   return merged.report
 }
 
-/** A directory is searched recursively for .json files (download-artifact puts each artifact in its own); anything else is a glob. */
+/** The names the provider job and the shards give their report files (reportFileName); hand-off files are skipped. */
+const PART_REPORT = /^report-(provider|shard-\d+-of-\d+)\.json$/
+
+/** A directory is searched recursively for the parts' report files (download-artifact puts each artifact in its own); anything else is a glob. */
 async function reportFiles(where: string): Promise<string[]> {
   const isDirectory = await stat(where).then(
     info => info.isDirectory(),
@@ -135,7 +141,7 @@ async function reportFiles(where: string): Promise<string[]> {
   }
   const entries = await readdir(where, { recursive: true, withFileTypes: true })
   return entries
-    .filter(entry => entry.isFile() && entry.name.endsWith('.json'))
+    .filter(entry => entry.isFile() && PART_REPORT.test(entry.name))
     .map(entry => join(entry.parentPath, entry.name))
     .sort()
 }

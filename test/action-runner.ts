@@ -1,10 +1,11 @@
 /**
  * Runs the committed `dist/index.js` as the GitHub Actions runner does: a fresh `node` process with INPUT_*
  * variables, GITHUB_OUTPUT / GITHUB_STEP_SUMMARY files, the OIDC request variables and an event payload — and
- * collects everything it writes. Used by the end-to-end tests and the `npm start` demo.
+ * collects everything it writes. Used by the end-to-end tests and the `npm start` demo. The run's workspace (a
+ * fresh `etb-workspace-*` folder in the temp dir) is removed once everything is read: nothing is left behind.
  */
 import { spawn } from 'node:child_process'
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -23,7 +24,9 @@ export interface ActionRun {
   summary: string
   /** Everything the action wrote, in one string: stdout, stderr, outputs file, summary, report file. */
   everything: string
+  /** The folder the run used as its workspace; removed once the run is read, so only its path remains. */
   workspace: string
+  /** The report's path as the action gave it (inside the removed workspace); its content is `report`. */
   reportFile?: string
   report?: unknown
 }
@@ -57,6 +60,14 @@ function parseOutputs(text: string): Record<string, string> {
 
 export async function runAction(options: ActionRunOptions): Promise<ActionRun> {
   const workspace = mkdtempSync(join(tmpdir(), 'etb-workspace-'))
+  try {
+    return await runIn(workspace, options)
+  } finally {
+    rmSync(workspace, { recursive: true, force: true })
+  }
+}
+
+async function runIn(workspace: string, options: ActionRunOptions): Promise<ActionRun> {
   const runnerTemp = join(workspace, '_temp')
   mkdirSync(runnerTemp)
   for (const [path, content] of Object.entries(options.files ?? {})) {
