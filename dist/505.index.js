@@ -54760,7 +54760,7 @@ function msalClient_createMsalClient(clientId, tenantId, createMsalClientOptions
     function createBaseInteractiveRequest(scopes, options) {
         return {
             openBrowser: async (url) => {
-                const open = await __webpack_require__.e(/* import() */ 958).then(__webpack_require__.bind(__webpack_require__, 2958));
+                const open = await __webpack_require__.e(/* import() */ 786).then(__webpack_require__.bind(__webpack_require__, 59786));
                 await open.default(url);
             },
             scopes,

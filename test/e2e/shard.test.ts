@@ -3,7 +3,7 @@
  * and the merge job (reading the parts' report files from a directory, as download-artifact lays them out). The
  * merge's report, summary and outputs are those of one job doing all of it.
  */
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { basename, join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
@@ -63,7 +63,8 @@ describe('a sharded run through the bundle', () => {
     for (const [i, part] of [provider, ...shards].entries()) {
       const dir = join(downloaded, `report-${i}`)
       mkdirSync(dir)
-      copyFileSync(part.reportFile!, join(dir, basename(part.reportFile!)))
+      // The runner's workspace is gone after the run; its report was read back into the run.
+      writeFileSync(join(dir, basename(part.reportFile!)), JSON.stringify(part.report))
     }
     // The merge job has no OIDC token and needs none.
     merge = await runAction({ inputs: inputs({ phase: 'merge', 'shard-reports': downloaded }), files })
@@ -91,8 +92,8 @@ describe('a sharded run through the bundle', () => {
 
   it('refuses to merge when a shard is missing, and says which', async () => {
     const partial = mkdtempSync(join(tmpdir(), 'etb-artifacts-'))
-    copyFileSync(provider.reportFile!, join(partial, 'report-provider.json'))
-    copyFileSync(shards[0]!.reportFile!, join(partial, 'report-shard-1-of-2.json'))
+    writeFileSync(join(partial, 'report-provider.json'), JSON.stringify(provider.report))
+    writeFileSync(join(partial, 'report-shard-1-of-2.json'), JSON.stringify(shards[0]!.report))
     const run = await runAction({
       inputs: inputs({ phase: 'merge', 'shard-reports': `${partial}/*.json` }),
       files
