@@ -11,7 +11,7 @@ __webpack_require__.d(__webpack_exports__, {
   loadTenantsFile: () => (/* binding */ loadTenantsFile)
 });
 
-// UNUSED EXPORTS: parseTenantsFile
+// UNUSED EXPORTS: firstInvalidUtf8, parseTenantsFile
 
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(51455);
@@ -734,7 +734,14 @@ function parseTenantsFile(text, file) {
 async function loadTenantsFile(path, displayPath = path) {
     let text;
     try {
-        text = await (0,promises_.readFile)(path, 'utf8');
+        const bytes = await (0,promises_.readFile)(path);
+        const undecodable = firstInvalidUtf8(bytes);
+        if (undecodable !== undefined) {
+            const { line, column } = undecodable;
+            const message = `the tenants file is not valid UTF-8 (byte 0x${undecodable.byte.toString(16).padStart(2, '0')} at line ${line}, column ${column}) — save it as UTF-8`;
+            return { ok: false, problems: [{ file: displayPath, line, column, message }] };
+        }
+        text = bytes.toString('utf8');
     }
     catch (error) {
         const code = error.code;
@@ -744,6 +751,55 @@ async function loadTenantsFile(path, displayPath = path) {
         return { ok: false, problems: [{ file: displayPath, line: 1, column: 1, message }] };
     }
     return parseTenantsFile(text, displayPath);
+}
+/**
+ * Where the first byte that is not UTF-8 stands (1-based line and column, in characters), or undefined when the
+ * whole file decodes. A lenient decode would turn it into U+FFFD and carry on — with a tenant name or a scope
+ * that is not what the reviewer saw.
+ */
+function firstInvalidUtf8(bytes) {
+    try {
+        new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+        return undefined;
+    }
+    catch {
+        // Find the longest prefix that decodes; the byte after it is the first bad one.
+        let good = 0;
+        let bad = bytes.length;
+        while (good + 1 < bad) {
+            const middle = (good + bad) >> 1;
+            if (decodesAsPrefix(bytes.subarray(0, middle)))
+                good = middle;
+            else
+                bad = middle;
+        }
+        // The bad byte ends the longest prefix that decodes; a sequence it cut short starts the trouble.
+        let offset = decodesAsPrefix(bytes.subarray(0, bad)) ? bad : good;
+        while (offset > 0 && !decodesWhole(bytes.subarray(0, offset)))
+            offset--;
+        const before = bytes.subarray(0, offset).toString('utf8');
+        const lines = before.split('\n');
+        return { line: lines.length, column: [...(lines.at(-1) ?? '')].length + 1, byte: bytes[offset] ?? 0 };
+    }
+}
+function decodesWhole(bytes) {
+    try {
+        new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+/** Whether these bytes are valid UTF-8 so far (a sequence cut off at the end may still complete). */
+function decodesAsPrefix(bytes) {
+    try {
+        new TextDecoder('utf-8', { fatal: true }).decode(bytes, { stream: true });
+        return true;
+    }
+    catch {
+        return false;
+    }
 }
 function syntaxFinding(error, lineCounter) {
     const { line, col } = lineCounter.linePos(error.pos[0]);

@@ -73,7 +73,9 @@ const CUSTOM_EXAMPLE =
   '{"authorityHost":"https://login.example","graphEndpoint":"https://graph.example","armEndpoint":"https://management.example","keyVaultDnsSuffix":"vault.example"}'
 
 /** The cloud for the `cloud` and `cloud-endpoints` inputs. */
-export function resolveCloud(name: string, customEndpoints: string): Cloud {
+export function resolveCloud(given: string, customEndpoints: string): Cloud {
+  // Like every enum input, matched case-insensitively and reported with the valid values.
+  const name = CLOUD_NAMES.find(known => known.toLowerCase() === given.trim().toLowerCase()) ?? given
   if (name !== 'custom') {
     if (customEndpoints.trim() !== '') {
       throw new CloudError(

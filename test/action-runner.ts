@@ -132,3 +132,14 @@ async function runIn(workspace: string, options: ActionRunOptions): Promise<Acti
     ...(reportFile ? { reportFile, report: JSON.parse(reportText) as unknown } : {})
   }
 }
+
+/** The inputs that point the action at an emulator: the automation identity and the custom cloud. */
+export function emulatorInputs(endpoints: EmulatorEndpoints): Record<string, string> {
+  if (!endpoints.automation) throw new Error('the scenario names no automation identity')
+  return {
+    'client-id': endpoints.automation.clientId,
+    'tenant-id': endpoints.automation.tenantId,
+    cloud: 'custom',
+    'cloud-endpoints': endpoints.cloudEndpoints
+  }
+}

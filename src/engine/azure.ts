@@ -152,13 +152,14 @@ async function signIn(
   credential: TokenCredential,
   settings: AzureSettings,
   presented: () => OidcIdentity | undefined
-): Promise<{ automationObjectId?: string }> {
+): Promise<{ automationObjectId?: string; graphRoles: string[] }> {
   try {
     const token = await credential.getToken(defaultScope(settings.cloud.graphAudience))
     if (!token) throw new Error('no token')
     settings.mask(token.token)
-    const oid = jwtClaims(token.token).oid
-    return { automationObjectId: typeof oid === 'string' ? oid : undefined }
+    const claims = jwtClaims(token.token)
+    const roles = Array.isArray(claims.roles) ? claims.roles.filter(r => typeof r === 'string') : []
+    return { automationObjectId: typeof claims.oid === 'string' ? claims.oid : undefined, graphRoles: roles }
   } catch (error) {
     throw new BridgeError(signInFailure(error, settings, presented()))
   }

@@ -14,6 +14,7 @@ import type { PlanStep } from '../model/steps.js'
 import { observeProvider, observeTenants } from '../observe/observe.js'
 import { ownerFixCommand } from '../plan/commands.js'
 import { planProvider, planTenants } from '../plan/plan.js'
+import { identityVerdict } from '../plan/privilege.js'
 import { verdicts } from '../plan/verdicts.js'
 
 export interface EngineRequest {
@@ -43,7 +44,7 @@ export async function runEngine(
   config: TenantsConfig,
   ports: EnginePorts
 ): Promise<Report> {
-  const { automationObjectId } = await ports.signIn()
+  const { automationObjectId, graphRoles } = await ports.signIn()
   const phase = request.phase ?? 'all'
   const provider =
     phase === 'tenants'
@@ -67,7 +68,8 @@ export async function runEngine(
         : undefined,
     tenants: tenants.observed,
     steps: [...provider.steps, ...tenants.steps],
-    storedSecret: provider.storedSecret
+    storedSecret: provider.storedSecret,
+    identity: identityVerdict(request.mode, automationObjectId, graphRoles)
   })
   const part = reportPart(request)
   return part ? { ...report, part } : report

@@ -87,7 +87,7 @@ export interface AppAccess {
 /** Everything the engine needs from the outside world, for one run. */
 export interface EnginePorts {
   /** Signs in to the provider tenant (a failure stops the run); the automation identity's object id. */
-  signIn(): Promise<{ automationObjectId?: string }>
+  signIn(): Promise<{ automationObjectId?: string; graphRoles: string[] }>
   provider: ProviderPorts
   /** How the app reaches the customer tenants, given what the provider phase left. */
   tenants(access: AppAccess): TenantPorts

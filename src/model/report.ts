@@ -32,6 +32,8 @@ export interface Report {
   cloud: CloudName
   /** The tenants file as given (workspace-relative path). */
   tenantsFile: string
+  /** Least privilege, checked at sign-in. */
+  identity?: IdentityReport
   app: AppReport
   tenants: TenantReport[]
   secret: SecretReport
@@ -48,6 +50,18 @@ export interface Report {
 
 /** Which part of a sharded run a report covers: the provider phase, or shard `shard` of `of` customer tenants. */
 export type ReportPart = { phase: 'provider' } | { phase: 'tenants'; shard: number; of: number }
+
+/** The automation identity this run signed in as, and its Microsoft Graph application permissions. */
+export interface IdentityReport {
+  /** Its object id in the provider tenant (the Graph token's `oid`). */
+  objectId: string | null
+  /** The Graph application permissions its token carries (`roles`). */
+  roles: string[]
+  /** Permissions it holds that reach beyond what the action needs: remove them. */
+  excess: string[]
+  /** What it lacks for this mode: grant it (admin consent in the provider tenant). */
+  missing: string[]
+}
 
 export interface AppReport {
   uniqueName: string

@@ -15,6 +15,7 @@ import {
   type AppReport,
   type ConsentStatus,
   type FederatedCredentialReport,
+  type IdentityReport,
   REPORT_VERSION,
   type Report,
   type RoleAssignmentReport,
@@ -40,6 +41,8 @@ export interface ReportInput {
   steps: PlanStep[]
   /** The secret apply stored, if any. */
   storedSecret?: { version: string; expiresOn: Date }
+  /** The automation identity's permissions, judged. */
+  identity?: IdentityReport
 }
 
 const PROBLEM_STATUSES: ReadonlySet<ConsentStatus> = new Set([
@@ -66,6 +69,7 @@ export function verdicts(input: ReportInput): Report {
     generatedAt: input.now.toISOString(),
     cloud: input.cloud.name,
     tenantsFile: input.config.file,
+    ...(input.identity ? { identity: input.identity } : {}),
     app,
     tenants,
     secret: secretReport(input),

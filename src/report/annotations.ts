@@ -8,6 +8,7 @@ import {
   APP_WORDS,
   appNextStep,
   CONSENT_WORDS,
+  identityFinding,
   PROVIDER_ERROR_WORDS,
   ROLE_WORDS,
   SECRET_WORDS
@@ -25,6 +26,7 @@ export interface Annotation {
 export function annotationsFor(report: Report): Annotation[] {
   const at = (line: number) => ({ file: report.tenantsFile, line })
   return [
+    ...identityAnnotations(report).map(a => ({ ...a, ...at(report.app.line) })),
     ...appAnnotations(report).map(a => ({ ...a, ...at(report.app.line) })),
     ...secretAnnotations(report).map(a => ({ ...a, ...at(report.secret.line) })),
     ...report.tenants.flatMap(tenant => [
@@ -37,6 +39,13 @@ export function annotationsFor(report: Report): Annotation[] {
 }
 
 type Finding = Pick<Annotation, 'level' | 'title' | 'message'>
+
+function identityAnnotations(report: Report): Finding[] {
+  const finding = identityFinding(report.identity)
+  return finding
+    ? [{ level: 'warning', title: 'Automation identity: least privilege', message: finding }]
+    : []
+}
 
 function appAnnotations(report: Report): Finding[] {
   const { app } = report

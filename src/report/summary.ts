@@ -22,6 +22,7 @@ import type {
 import {
   APP_WORDS,
   appNextStep,
+  identityFinding,
   CONSENT_WORDS,
   MODE_WORDS,
   OUTCOME_WORDS,
@@ -164,6 +165,7 @@ function summaryBlocks(report: Report, level: Level, reportFile: string): string
     headline(report),
     ...notes.flatMap(note => ['', note]),
     '',
+    ...identityBlock(report),
     ...appBlocks(report),
     '',
     secretBlock(report),
@@ -190,6 +192,7 @@ function groupedBlocks(report: Report, level: Level, reportFile: string): string
     '',
     headline(report),
     '',
+    ...identityBlock(report),
     `> Shortened to fit GitHub's summary size limit: every tenant that needs attention is listed below by status; ` +
       `the ${fine} ${plural(fine, 'tenant', 'tenants')} with nothing to do are counted, not listed, and the ` +
       `customer tenants' steps are counted by kind; ${md(reportFile)} has everything.`,
@@ -207,6 +210,11 @@ function groupedBlocks(report: Report, level: Level, reportFile: string): string
     ...(detailed.length > 0 ? ['#### Details', '', ...detailed] : []),
     ...aggregatedStepBlocks(report.steps, report.mode === 'plan')
   ]
+}
+
+function identityBlock(report: Report): string[] {
+  const finding = identityFinding(report.identity)
+  return finding ? [`**Least privilege** ${md(finding)}`, ''] : []
 }
 
 function appBlocks(report: Report): string[] {

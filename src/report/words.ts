@@ -6,6 +6,7 @@ import { AADSTS } from '../model/aadsts.js'
 import type { FailureKind } from '../model/observed.js'
 import type {
   AppReport,
+  IdentityReport,
   AppStatus,
   ConsentStatus,
   RoleAssignmentStatus,
@@ -36,8 +37,8 @@ export const CONSENT_WORDS: Readonly<Record<ConsentStatus, Words>> = {
     label: 'disabled',
     meaning: "The customer's admin disabled the app (enterprise application) in their tenant.",
     next:
-      'Ask them to enable it: Entra admin center › Enterprise applications › <app> › Properties › ' +
-      'Enabled for users to sign in'
+      'Ask them to enable it: Entra admin center › Enterprise applications › (search by the app id) › ' +
+      'Properties › Enabled for users to sign in'
   },
   'tenant-not-found': {
     label: 'tenant not found',
@@ -204,6 +205,25 @@ export const APP_WORDS: Readonly<Record<AppStatus, Words>> = {
     meaning: 'The app registration could not be read or written.',
     next: 'Check that the automation identity has Application.ReadWrite.OwnedBy in the provider tenant, then rerun'
   }
+}
+
+/** What to say about the automation identity's permissions, or nothing when they are just right. */
+export function identityFinding(identity: IdentityReport | undefined): string | undefined {
+  if (!identity) return undefined
+  const parts: string[] = []
+  if (identity.missing.length > 0) {
+    parts.push(
+      `The automation identity lacks the Microsoft Graph application permission ${identity.missing.join(', ')} ` +
+        'this run needs: grant it, with admin consent, in the provider tenant.'
+    )
+  }
+  if (identity.excess.length > 0) {
+    parts.push(
+      `The automation identity holds ${identity.excess.join(', ')}: more than it needs ` +
+        '(Application.ReadWrite.OwnedBy reaches only the app it owns). Remove them.'
+    )
+  }
+  return parts.length > 0 ? parts.join(' ') : undefined
 }
 
 /** The next step after an app error, by what kind of failure it was: a 503 is no permission problem. */

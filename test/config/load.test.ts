@@ -305,3 +305,42 @@ describe('files saved by other editors', () => {
     expect(placesOf(`\uFEFF${fixture}`)).toEqual(expected)
   })
 })
+
+describe('a tenants file that is not UTF-8', () => {
+  it('is refused at the line and column of the first byte that is not, before anything else is read', async () => {
+    const { mkdtempSync, writeFileSync, rmSync } = await import('node:fs')
+    const { tmpdir } = await import('node:os')
+    const { join } = await import('node:path')
+    const dir = mkdtempSync(join(tmpdir(), 'tenants-latin1-'))
+    try {
+      const file = join(dir, 'tenants.yml')
+      // "Müller" saved as Latin-1: 0xFC is no UTF-8.
+      const latin1 = Buffer.concat([
+        Buffer.from('app:\n  uniqueName: x\ntenants:\n  - name: M', 'utf8'),
+        Buffer.from([0xfc]),
+        Buffer.from('ller\n', 'utf8')
+      ])
+      writeFileSync(file, latin1)
+      expect(await loadTenantsFile(file, '.github/tenants.yml')).toEqual({
+        ok: false,
+        problems: [
+          {
+            file: '.github/tenants.yml',
+            line: 4,
+            column: 12,
+            message: 'the tenants file is not valid UTF-8 (byte 0xfc at line 4, column 12) — save it as UTF-8'
+          }
+        ]
+      })
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
+  })
+
+  it('finds the first bad byte after multi-byte characters, and nothing in a valid file', async () => {
+    const { firstInvalidUtf8 } = await import('../../src/config/load.js')
+    expect(firstInvalidUtf8(Buffer.from('naïve — ok\n', 'utf8'))).toBeUndefined()
+    const text = Buffer.concat([Buffer.from('a\nné ', 'utf8'), Buffer.from([0xc3, 0x28])])
+    expect(firstInvalidUtf8(text)).toEqual({ line: 2, column: 4, byte: 0xc3 })
+  })
+})

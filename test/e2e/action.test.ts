@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import type { Emulator } from '../emulator/index.js'
-import { type ActionRun, runAction } from '../action-runner.js'
+import { type ActionRun, runAction, emulatorInputs } from '../action-runner.js'
 import { emulator } from '../integration/harness.js'
 import { expectInert, expectTablesIntact } from '../report/structure.js'
 
@@ -23,10 +23,7 @@ describe('the action, run as the runner runs it', () => {
   let apply: ActionRun
   const inputs = (mode: string): Record<string, string> => ({
     mode,
-    'client-id': emu.endpoints.automation!.clientId,
-    'tenant-id': emu.endpoints.automation!.tenantId,
-    cloud: 'custom',
-    'cloud-endpoints': emu.endpoints.cloudEndpoints,
+    ...emulatorInputs(emu.endpoints),
     'fail-on': 'error',
     rotate: mode === 'apply' ? 'force' : 'auto'
   })

@@ -5,7 +5,7 @@
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { afterEach, describe, expect, it } from '@jest/globals'
-import { type ActionRun, runAction } from '../action-runner.js'
+import { type ActionRun, runAction, emulatorInputs } from '../action-runner.js'
 import { SCENARIOS, emulator, stopEmulators } from '../integration/harness.js'
 
 const FIXTURES = new URL('../integration/fixtures/', import.meta.url)
@@ -73,10 +73,7 @@ describe.each(scenarios)('the recorded runs of $name', ({ name, rotate }) => {
         endpoints: emu.endpoints,
         inputs: {
           mode,
-          'client-id': emu.endpoints.automation!.clientId,
-          'tenant-id': emu.endpoints.automation!.tenantId,
-          cloud: 'custom',
-          'cloud-endpoints': emu.endpoints.cloudEndpoints,
+          ...emulatorInputs(emu.endpoints),
           'fail-on': 'error',
           rotate
         },

@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net'
 import { readFileSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import type { Emulator } from '../emulator/index.js'
-import { runAction } from '../action-runner.js'
+import { runAction, emulatorInputs } from '../action-runner.js'
 import { emulator } from '../integration/harness.js'
 
 const TENANTS = readFileSync(
@@ -80,10 +80,7 @@ describe('the sticky pull-request comment', () => {
       eventName: 'pull_request',
       event: { pull_request: { number: 7 }, number: 7 },
       inputs: {
-        'client-id': emu.endpoints.automation!.clientId,
-        'tenant-id': emu.endpoints.automation!.tenantId,
-        cloud: 'custom',
-        'cloud-endpoints': emu.endpoints.cloudEndpoints,
+        ...emulatorInputs(emu.endpoints),
         'github-token': 'ghs_fake_token_for_the_local_api',
         'pr-comment': 'true'
       },
@@ -137,10 +134,7 @@ describe('the sticky pull-request comment', () => {
       event: { pull_request: { number: 7 } },
       inputs: {
         mode: 'apply',
-        'client-id': emu.endpoints.automation!.clientId,
-        'tenant-id': emu.endpoints.automation!.tenantId,
-        cloud: 'custom',
-        'cloud-endpoints': emu.endpoints.cloudEndpoints
+        ...emulatorInputs(emu.endpoints)
       },
       files: { '.github/tenants.yml': TENANTS }
     })

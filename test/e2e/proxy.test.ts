@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import type { Emulator } from '../emulator/index.js'
-import { runAction } from '../action-runner.js'
+import { runAction, emulatorInputs } from '../action-runner.js'
 import { emulator, stopEmulators } from '../integration/harness.js'
 import { connectProxy } from '../support/proxy.js'
 
@@ -28,10 +28,7 @@ describe('the bundle behind HTTPS_PROXY', () => {
     runAction({
       endpoints: emu.endpoints,
       inputs: {
-        'client-id': emu.endpoints.automation!.clientId,
-        'tenant-id': emu.endpoints.automation!.tenantId,
-        cloud: 'custom',
-        'cloud-endpoints': emu.endpoints.cloudEndpoints
+        ...emulatorInputs(emu.endpoints)
       },
       files: { '.github/tenants.yml': TENANTS },
       env

@@ -1,7 +1,7 @@
 /** GitHub's OIDC token endpoint, as the bundle meets it through @actions/core: a 429 or a 500 is retried. */
 import { readFileSync } from 'node:fs'
 import { afterEach, describe, expect, it } from '@jest/globals'
-import { runAction } from '../action-runner.js'
+import { runAction, emulatorInputs } from '../action-runner.js'
 import { emulator, stopEmulators } from '../integration/harness.js'
 
 const TENANTS = readFileSync(
@@ -18,10 +18,7 @@ describe('the GitHub OIDC token request', () => {
     const run = await runAction({
       endpoints: emu.endpoints,
       inputs: {
-        'client-id': emu.endpoints.automation!.clientId,
-        'tenant-id': emu.endpoints.automation!.tenantId,
-        cloud: 'custom',
-        'cloud-endpoints': emu.endpoints.cloudEndpoints
+        ...emulatorInputs(emu.endpoints)
       },
       files: { '.github/tenants.yml': TENANTS }
     })

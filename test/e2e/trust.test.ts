@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { parse, stringify } from 'yaml'
 import type { Emulator } from '../emulator/index.js'
-import { runAction } from '../action-runner.js'
+import { runAction, emulatorInputs } from '../action-runner.js'
 import { SCENARIOS, emulator, stopEmulators } from '../integration/harness.js'
 
 const TENANTS = readFileSync(
@@ -45,10 +45,7 @@ describe('apply runs only from trusted workflow events', () => {
       event: eventName.startsWith('pull_request') ? { pull_request: { number: 7 } } : {},
       inputs: {
         mode: 'apply',
-        'client-id': emu.endpoints.automation!.clientId,
-        'tenant-id': emu.endpoints.automation!.tenantId,
-        cloud: 'custom',
-        'cloud-endpoints': emu.endpoints.cloudEndpoints,
+        ...emulatorInputs(emu.endpoints),
         'fail-on': 'none'
       },
       files: { '.github/tenants.yml': TENANTS }
@@ -106,10 +103,7 @@ describe('outside text in the job log', () => {
       endpoints: emu.endpoints,
       inputs: {
         mode: 'plan',
-        'client-id': emu.endpoints.automation!.clientId,
-        'tenant-id': emu.endpoints.automation!.tenantId,
-        cloud: 'custom',
-        'cloud-endpoints': emu.endpoints.cloudEndpoints,
+        ...emulatorInputs(emu.endpoints),
         'fail-on': 'none'
       },
       files: { '.github/tenants.yml': stringify(tenants) }

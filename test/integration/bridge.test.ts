@@ -4,7 +4,7 @@
  */
 import { afterEach, describe, expect, it } from '@jest/globals'
 import type { Emulator } from '../emulator/index.js'
-import { bridge, emulator, tenantsFile, stopEmulators } from './harness.js'
+import { SCENARIOS, bridge, emulator, tenantsFile, stopEmulators } from './harness.js'
 
 const FABRIKAM = '7f3a2c1e-5b4d-4e6f-8a9b-0c1d2e3f4a5b'
 const NORTHWIND = '8e000000-0000-4000-8000-000000000001'
@@ -151,6 +151,32 @@ describe('three customers', () => {
     await emu.control.setGithub({ issuer: 'https://token.actions.githubusercontent.com/contoso' })
     await expect(bridge(emu, config)).rejects.toThrow(
       /failed \(AADSTS700211\): no federated credential on client-id 1b000000-0000-4000-8000-000000000001 matches this workflow's token \(issuer https:\/\/token\.actions\.githubusercontent\.com\/contoso,/
+    )
+  })
+})
+
+describe('least privilege at sign-in', () => {
+  it('warns when the automation identity holds tenant-wide write permissions it does not need', async () => {
+    const { readFileSync } = await import('node:fs')
+    const { parse } = await import('yaml')
+    const { annotationsFor } = await import('../../src/report/annotations.js')
+    const text = readFileSync(new URL('three-customers.yml', SCENARIOS), 'utf8').replace(
+      'graphAppRoles: [Application.ReadWrite.OwnedBy]',
+      'graphAppRoles: [Application.ReadWrite.OwnedBy, Directory.ReadWrite.All]'
+    )
+    const emu = await emulator(parse(text) as object)
+    const run = await bridge(emu, tenantsFile('three-customers.tenants.yml'))
+    expect(run.report.identity).toMatchObject({
+      roles: ['Application.ReadWrite.OwnedBy', 'Directory.ReadWrite.All'],
+      excess: ['Directory.ReadWrite.All'],
+      missing: []
+    })
+    expect(annotationsFor(run.report)).toContainEqual(
+      expect.objectContaining({
+        level: 'warning',
+        title: 'Automation identity: least privilege',
+        message: expect.stringContaining('holds Directory.ReadWrite.All: more than it needs')
+      })
     )
   })
 })

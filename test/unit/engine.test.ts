@@ -40,7 +40,7 @@ function fakePorts() {
     }
   })
   const ports: EnginePorts = {
-    signIn: async () => ({ automationObjectId: 'automation' }),
+    signIn: async () => ({ automationObjectId: 'automation', graphRoles: ['Application.ReadWrite.OwnedBy'] }),
     provider: {
       apps: {
         find: async () => ({ status: 'found', app: existingApp() }),

@@ -27,6 +27,15 @@ describe('getInputs', () => {
     expect(inputs.cloud.name).toBe('AzureCloud')
   })
 
+  it('reads every enum input case-insensitively, as mode and rotate always were', () => {
+    const inputs = getInputs(
+      reader({ ...minimal, mode: 'Apply', rotate: 'FORCE', cloud: 'azurecloud', 'fail-on': 'Drift,ERROR' })
+    )
+    expect([inputs.mode, inputs.rotate, inputs.cloud.name]).toEqual(['apply', 'force', 'AzureCloud'])
+    expect([...inputs.failOn]).toEqual(['drift', 'error'])
+    expect(getInputs(reader({ ...minimal, cloud: 'AZUREUSGOVERNMENT' })).cloud.name).toBe('AzureUSGovernment')
+  })
+
   it.each([
     [{ mode: 'aply' }, 'mode must be plan or apply, got "aply"'],
     [{ rotate: 'sometimes' }, 'rotate must be one of auto, force, never, got "sometimes"'],
