@@ -3,18 +3,23 @@
  * anything is read from disk or the network.
  */
 import { resolveCloud } from './cloud.js'
+import { type Shard, parseShard } from './plan/shard.js'
 import {
   type Cloud,
   FAIL_ON_VALUES,
   type FailOn,
   MODES,
   type Mode,
+  PHASES,
+  type Phase,
   ROTATE_VALUES,
   type Rotate
 } from './model/run.js'
 
-export { FAIL_ON_VALUES, MODES, ROTATE_VALUES, type FailOn, type Mode, type Rotate }
+export { FAIL_ON_VALUES, MODES, PHASES, ROTATE_VALUES, type FailOn, type Mode, type Phase, type Rotate }
 export const MAX_CONCURRENCY = 64
+/** A matrix makes at most 256 jobs per workflow run (https://docs.github.com/actions/reference/workflows-and-actions/workflow-syntax#jobsjob_idstrategymatrix). */
+export const MAX_SHARDS = 256
 
 export interface Inputs {
   /** Path of the tenants file, relative to the workspace. */
@@ -37,6 +42,12 @@ export interface Inputs {
   githubToken: string
   /** Whether to keep one sticky comment on the pull request. */
   prComment: boolean
+  /** Which part of the work this job does (a sharded run: provider, then tenants shards, then merge). */
+  phase: Phase
+  /** For phase `tenants`: this job's shard, `index` of `count`, numbered from 1. */
+  shard: Shard
+  /** For phase `merge`: a directory (searched recursively) or a glob of the parts' JSON reports. */
+  shardReports: string
 }
 
 export class InputError extends Error {
@@ -50,22 +61,49 @@ const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
 export function getInputs(read: InputReader): Inputs {
   const value = (name: string, fallback: string): string => read(name).trim() || fallback
+  const phase = oneOf('phase', value('phase', 'all'), PHASES)
+  // The merge job reads the parts' reports and talks to no Azure service: it needs no identity.
+  const id = phase === 'merge' ? (name: string) => read(name).trim().toLowerCase() : undefined
   return {
     tenantsFile: value('tenants-file', '.github/tenants.yml'),
     mode: oneOf('mode', value('mode', 'plan'), MODES),
-    clientId: guid(
-      read,
-      'client-id',
-      'the application (client) id of the automation identity in the provider tenant'
-    ),
-    tenantId: guid(read, 'tenant-id', 'the id of the provider tenant'),
+    clientId:
+      id?.('client-id') ??
+      guid(
+        read,
+        'client-id',
+        'the application (client) id of the automation identity in the provider tenant'
+      ),
+    tenantId: id?.('tenant-id') ?? guid(read, 'tenant-id', 'the id of the provider tenant'),
     cloud: resolveCloudInput(value('cloud', 'AzureCloud'), read('cloud-endpoints')),
     rotate: oneOf('rotate', value('rotate', 'auto'), ROTATE_VALUES),
     failOn: failOn(value('fail-on', 'error')),
     concurrency: concurrency(value('concurrency', '16')),
     githubToken: read('github-token').trim(),
-    prComment: bool('pr-comment', value('pr-comment', 'true'))
+    prComment: bool('pr-comment', value('pr-comment', 'true')),
+    phase,
+    shard: shardInput(value('tenants-shard', '1/1')),
+    shardReports: shardReports(phase, read('shard-reports').trim())
   }
+}
+
+function shardInput(raw: string): Shard {
+  const shard = parseShard(raw)
+  if (!shard || shard.count > MAX_SHARDS) {
+    throw new InputError(
+      `tenants-shard must be i/N with 1 ≤ i ≤ N ≤ ${MAX_SHARDS} (e.g. \`\${{ matrix.shard }}/4\`), got "${raw}"`
+    )
+  }
+  return shard
+}
+
+function shardReports(phase: Phase, raw: string): string {
+  if (phase === 'merge' && raw === '') {
+    throw new InputError(
+      "shard-reports is required with phase: merge: the directory (or glob) where the provider and shard jobs' report files were downloaded"
+    )
+  }
+  return raw
 }
 
 function oneOf<T extends string>(name: string, raw: string, allowed: readonly T[]): T {

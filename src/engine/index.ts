@@ -8,7 +8,7 @@ import type { Inputs } from '../inputs.js'
 import type { TenantsConfig } from '../model/config.js'
 import type { Report } from '../model/report.js'
 import { azurePorts } from './azure.js'
-import { runEngine } from './run.js'
+import { type EngineRequest, runEngine } from './run.js'
 
 export { BridgeError } from './azure.js'
 
@@ -27,7 +27,14 @@ export interface BridgeDeps {
 
 const RETRY_BUDGET_SECONDS = 300
 
-export type BridgeInputs = Pick<Inputs, 'mode' | 'clientId' | 'tenantId' | 'cloud' | 'rotate' | 'concurrency'>
+export type BridgeInputs = Pick<
+  Inputs,
+  'mode' | 'clientId' | 'tenantId' | 'cloud' | 'rotate' | 'concurrency'
+> & {
+  /** Which part of a sharded run (default: all of it); `merge` never reaches the engine. */
+  phase?: EngineRequest['phase']
+  shard?: EngineRequest['shard']
+}
 
 export async function runBridge(
   inputs: BridgeInputs,
@@ -53,6 +60,8 @@ export async function runBridge(
       rotate: inputs.rotate,
       cloud: inputs.cloud,
       concurrency: inputs.concurrency,
+      ...(inputs.phase ? { phase: inputs.phase } : {}),
+      ...(inputs.shard ? { shard: inputs.shard } : {}),
       now: deps.now ?? (() => new Date())
     },
     config,

@@ -8,8 +8,8 @@ import { applyProvider, applyTenants } from '../apply/apply.js'
 import type { TenantsConfig } from '../model/config.js'
 import type { ObservedProvider, ObservedTenant } from '../model/observed.js'
 import type { EnginePorts } from '../model/ports.js'
-import type { Report } from '../model/report.js'
-import type { Cloud, Mode, Rotate } from '../model/run.js'
+import type { Report, ReportPart } from '../model/report.js'
+import type { Cloud, Mode, Phase, Rotate } from '../model/run.js'
 import type { PlanStep } from '../model/steps.js'
 import { observeCredentials } from '../observe/credentials.js'
 import { observeProbes, observeProvider, observeTenants } from '../observe/observe.js'
@@ -27,6 +27,14 @@ export interface EngineRequest {
   /** Customer tenants processed at once. */
   concurrency: number
   now: () => Date
+  /**
+   * `all` (the default): the provider, then every tenant in `config.tenants`. `provider`: the provider phase
+   * only. `tenants`: the provider is read (the app, the secret it signs in with) and never written, then the
+   * tenants in `config.tenants` — the caller passes one shard's slice.
+   */
+  phase?: Exclude<Phase, 'merge'>
+  /** For phase `tenants`: which shard this is, recorded in the report for the merge. */
+  shard?: { index: number; count: number }
 }
 
 /**
@@ -39,14 +47,20 @@ export async function runEngine(
   ports: EnginePorts
 ): Promise<Report> {
   const { automationObjectId, graphRoles, presentedSubject } = await ports.signIn()
-  const provider = await runProviderPhase(request, config, ports, presentedSubject)
-  const tenants = await runTenantPhase(request, config, provider, ports)
+  const phase = request.phase ?? 'all'
+  const provider =
+    phase === 'tenants'
+      ? await readProvider(request, config, ports, presentedSubject)
+      : await runProviderPhase(request, config, ports, presentedSubject)
+  // The provider job reaches no customer tenant: its report is the app, its credentials and its secret.
+  const scope = phase === 'provider' ? { ...config, tenants: [] } : config
+  const tenants = await runTenantPhase(request, scope, provider, ports)
   const observedApp = provider.observed.app
-  return verdicts({
+  const report = verdicts({
     mode: request.mode,
     rotate: request.rotate,
     cloud: request.cloud,
-    config,
+    config: scope,
     now: request.now(),
     provider: provider.observed,
     app: provider.app,
@@ -60,6 +74,15 @@ export async function runEngine(
     credentials: provider.credentials,
     identity: identityVerdict(request.mode, automationObjectId, graphRoles)
   })
+  const part = reportPart(request)
+  return part ? { ...report, part } : report
+}
+
+function reportPart(request: EngineRequest): ReportPart | undefined {
+  if (request.phase === 'provider') return { phase: 'provider' }
+  if (request.phase !== 'tenants') return undefined
+  const shard = request.shard ?? { index: 1, count: 1 }
+  return { phase: 'tenants', shard: shard.index, of: shard.count }
 }
 
 interface ProviderPhase {
@@ -76,6 +99,26 @@ interface ProviderPhase {
   credentials: CredentialJudgement
 }
 
+/** The provider with every Key Vault version and the proof of the stored secret, and the credentials judged. */
+async function observeWithCredentials(
+  request: EngineRequest,
+  config: TenantsConfig,
+  ports: EnginePorts,
+  presentedSubject: string | undefined,
+  rotate: Rotate,
+  leftBehind: readonly string[] = []
+) {
+  const first = await observeProvider(config, ports.provider)
+  const observed = await observeCredentials(first.observed, first.secretValue, ports.provider)
+  const judged = judgeCredentials(config, observed, {
+    rotate,
+    now: request.now(),
+    ...(presentedSubject ? { presentedSubject } : {}),
+    leftBehind
+  })
+  return { observed, secretValue: first.secretValue, judged }
+}
+
 /** The app, its credentials and its secret in the provider tenant: observe, plan, and in apply mode, apply. */
 async function runProviderPhase(
   request: EngineRequest,
@@ -83,18 +126,8 @@ async function runProviderPhase(
   ports: EnginePorts,
   presentedSubject: string | undefined
 ): Promise<ProviderPhase> {
-  // Observes the provider with every Key Vault version and the proof of the stored secret, and judges credentials.
-  const observeAll = async (rotate: Rotate, leftBehind: readonly string[] = []) => {
-    const first = await observeProvider(config, ports.provider)
-    const observed = await observeCredentials(first.observed, first.secretValue, ports.provider)
-    const judged = judgeCredentials(config, observed, {
-      rotate,
-      now: request.now(),
-      ...(presentedSubject ? { presentedSubject } : {}),
-      leftBehind
-    })
-    return { observed, secretValue: first.secretValue, judged }
-  }
+  const observeAll = (rotate: Rotate, leftBehind: readonly string[] = []) =>
+    observeWithCredentials(request, config, ports, presentedSubject, rotate, leftBehind)
   const { observed, secretValue, judged } = await observeAll(request.rotate)
   const steps = planProvider(config, observed, {
     rotate: request.rotate,
@@ -158,6 +191,38 @@ async function credentialsAfterApply(
         `The credentials could not be read again after apply (${(error as Error).message}); the list shows them as they were before.`
       ]
     }
+  }
+}
+
+/**
+ * A tenant shard's view of the provider: the app and the secret it signs in with, read only. Its steps are the
+ * provider job's, so none is planned here — a shard can never write the app, its credentials or its secret.
+ */
+async function readProvider(
+  request: EngineRequest,
+  config: TenantsConfig,
+  ports: EnginePorts,
+  presentedSubject: string | undefined
+): Promise<ProviderPhase> {
+  // Read only: nothing is rotated here, whatever the rotate input says; the provider job decides that.
+  const { observed, secretValue, judged } = await observeWithCredentials(
+    request,
+    config,
+    ports,
+    presentedSubject,
+    'never'
+  )
+  const app =
+    observed.app.status === 'found' ? { id: observed.app.app.id, appId: observed.app.app.appId } : undefined
+  // In apply, the provider job may have rotated the secret moments ago and a shard cannot tell: it retries the
+  // rejections a just-written credential shows while it replicates, as the job that wrote it would.
+  return {
+    observed,
+    steps: [],
+    app,
+    secret: secretValue,
+    freshCredential: request.mode === 'apply',
+    credentials: judged
   }
 }
 

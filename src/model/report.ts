@@ -50,7 +50,12 @@ export interface Report {
   drift: boolean
   /** apply wrote something. */
   changed: boolean
+  /** Set on the report of one job of a sharded run (phase provider or tenants); absent in a one-job or merged run. */
+  part?: ReportPart
 }
+
+/** Which part of a sharded run a report covers: the provider phase, or shard `shard` of `of` customer tenants. */
+export type ReportPart = { phase: 'provider' } | { phase: 'tenants'; shard: number; of: number }
 
 /** The automation identity this run signed in as, and its Microsoft Graph application permissions. */
 export interface IdentityReport {
@@ -270,6 +275,8 @@ export interface StepReport {
   reason: string
   /** Whether executing it sends a write request to Azure. `plan` mode executes none. */
   write: boolean
+  /** The customer tenant the step acts in; absent for the provider's steps. */
+  tenantId?: string
   /** After apply. `manual`: someone else must act (a customer admin, a provider admin). */
   outcome?: StepOutcome
   detail?: string

@@ -6,6 +6,13 @@ export type FailOn = 'needs-consent' | 'drift' | 'error'
 
 export const MODES: readonly Mode[] = ['plan', 'apply']
 export const ROTATE_VALUES: readonly Rotate[] = ['auto', 'force', 'never']
+/**
+ * Which part of the work one job does: `all` of it; the `provider` phase only (app, credentials, secret); the
+ * customer `tenants` of one shard (reading the provider, never writing it); or `merge` the shards' reports.
+ */
+export type Phase = 'all' | 'provider' | 'tenants' | 'merge'
+export const PHASES: readonly Phase[] = ['all', 'provider', 'tenants', 'merge']
+
 export const FAIL_ON_VALUES: readonly FailOn[] = ['needs-consent', 'drift', 'error']
 
 export type CloudName = 'AzureCloud' | 'AzureUSGovernment' | 'AzureChinaCloud' | 'custom'

@@ -101,6 +101,7 @@ function stepReport(step: PlanStep): StepReport {
     target: step.target,
     reason: step.reason,
     write: step.write,
+    ...(step.tenantId ? { tenantId: step.tenantId } : {}),
     ...(step.outcome ? { outcome: step.outcome } : {}),
     ...(step.detail ? { detail: step.detail } : {})
   }

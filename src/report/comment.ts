@@ -13,6 +13,7 @@ import {
 } from './summary.js'
 import type { Report, StepReport } from '../model/report.js'
 import { OUTCOME_WORDS, STEP_WORDS } from './words.js'
+import { aggregateSteps, groupBlocks, groupByStatus, isTenantStep } from './scale.js'
 
 export const COMMENT_MARKER = '<!-- entra-tenant-bridge:plan -->'
 
@@ -29,13 +30,17 @@ export function renderComment(report: Report, options: { runUrl?: string } = {})
   const attention = report.tenants.filter(needsAttention)
   const writes = report.steps.filter(step => step.write)
   const plan = report.mode === 'plan'
-  const lines = [
+  const head = [
     COMMENT_MARKER,
     `### ${SUMMARY_TITLE} · ${report.mode}`,
     '',
     headline(report),
     ...(options.runUrl ? ['', `Full report: ${mdLink('job summary', options.runUrl)}`] : []),
-    '',
+    ''
+  ]
+  const writeHeading = ['', plan ? '**`apply` would write:**' : '**Written by `apply`:**', '']
+  const full = [
+    ...head,
     ...(attention.length > 0
       ? [
           '| Tenant | Status | Next step |',
@@ -49,12 +54,15 @@ export function renderComment(report: Report, options: { runUrl?: string } = {})
     ...attention.flatMap(tenant =>
       tenant.handoff ? ['', `#### ${md(tenant.name)}`, ...handoffMarkdown(tenant).slice(1)] : []
     ),
-    '',
-    plan ? '**`apply` would write:**' : '**Written by `apply`:**',
-    '',
+    ...writeHeading,
     ...(writes.length > 0 ? writes.map(step => stepLine(step, plan)) : ['- nothing'])
-  ]
-  return fitLines(lines, MAX_COMMENT_CHARS, runUrlNote(options.runUrl))
+  ].join('\n')
+  if (full.length <= MAX_COMMENT_CHARS) return full
+  // Too long: the tenants that need attention by status (each group's meaning and link pattern once), the
+  // customer tenants' writes counted by kind; the tenant lines are what gets cut, never the writes.
+  const tenants = groupByStatus(attention).flatMap(group => [...groupBlocks(group, '####'), ''])
+  const steps = [...writeHeading, ...compactWrites(writes, plan)]
+  return fitTenantLines(head, tenants, steps, MAX_COMMENT_CHARS, runUrlNote(options.runUrl))
 }
 
 function stepLine(step: StepReport, plan: boolean): string {
@@ -62,24 +70,42 @@ function stepLine(step: StepReport, plan: boolean): string {
   return `- ${md(STEP_WORDS[step.kind])}: ${md(step.target)} (${md(step.reason)})${outcome}`
 }
 
+/** The provider's writes one by one, the customer tenants' counted by kind and outcome. */
+function compactWrites(writes: readonly StepReport[], plan: boolean): string[] {
+  if (writes.length === 0) return ['- nothing']
+  return [
+    ...writes.filter(step => !isTenantStep(step)).map(step => stepLine(step, plan)),
+    ...aggregateSteps(writes.filter(isTenantStep)).map(row => {
+      const outcome = !plan && row.outcome ? ` — ${OUTCOME_WORDS[row.outcome]}` : ''
+      return `- ${md(STEP_WORDS[row.kind])}: ${row.count} customer ${row.count === 1 ? 'tenant' : 'tenants'}${outcome}`
+    })
+  ]
+}
+
 function runUrlNote(runUrl: string | undefined): string {
   const where = runUrl ? mdLink('the job summary', runUrl) : 'the job summary'
   return `> Cut to fit GitHub's comment size limit; the full report is in ${where}.`
 }
 
-/** Whole lines while they fit (with room for the note); a table cut between rows stays a table. */
-function fitLines(lines: readonly string[], maxChars: number, note: string): string {
-  const full = lines.join('\n')
-  if (full.length <= maxChars) return full
-  const budget = maxChars - note.length - 2
+/** The head and the steps whole; the tenant lines while they fit, then the note where they were cut. */
+function fitTenantLines(
+  head: readonly string[],
+  tenants: readonly string[],
+  steps: readonly string[],
+  maxChars: number,
+  note: string
+): string {
+  const all = [...head, ...tenants, ...steps].join('\n')
+  if (all.length <= maxChars) return all
+  const fixed = [...head, ...steps].join('\n').length + note.length + 4
   const kept: string[] = []
-  let used = 0
-  for (const line of lines) {
-    if (used + line.length + 1 > budget) break
+  let used = fixed
+  for (const line of tenants) {
+    if (used + line.length + 1 > maxChars) break
     kept.push(line)
     used += line.length + 1
   }
-  return `${kept.join('\n')}\n\n${note}`
+  return [...head, ...kept, '', note, ...steps].join('\n')
 }
 
 /** The small part of Octokit's REST API the sticky comment uses (`octokit.rest.issues`). */

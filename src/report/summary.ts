@@ -5,10 +5,13 @@
  * GitHub rejects a step summary over 1 MiB ("Job summary size limits",
  * https://docs.github.com/actions/reference/workflows-and-actions/workflow-commands#step-isolation-and-limits),
  * so the summary shortens itself in stages until it fits `maxBytes`: first the details of consented tenants go,
- * then the tenant table keeps only tenants that need attention (and the steps table only steps that matter), and
- * last the text is cut between blocks with a note naming the JSON report file.
+ * then the tenant table keeps only tenants that need attention (and the steps table only steps that matter), then
+ * the compact forms of scale.ts (tenants that need attention listed by status, the others counted, the customer
+ * tenants' steps counted by kind), and only past all that the text is cut between blocks with a note naming the
+ * JSON report file.
  */
 import { md, mdCell, mdCode, mdCodeBlock, mdLink } from './markdown.js'
+import { aggregatedStepBlocks, groupBlocks, groupByStatus } from './scale.js'
 import type {
   ConsentReport,
   CredentialReport,
@@ -40,10 +43,20 @@ export const DEFAULT_SUMMARY_MAX_BYTES = 900 * 1024
 
 export const SUMMARY_TITLE = 'entra-tenant-bridge'
 
-/** How far the summary had to shorten itself. */
-const LEVEL = { full: 0, withoutConsentedDetails: 1, problemsOnly: 2 } as const
+/**
+ * How far the summary had to shorten itself. `grouped` and `lines` (scale.ts) list the tenants that need action
+ * by status and count the customer tenants' steps by kind; `grouped` keeps the details (errors, commands for the
+ * customer's admin) of the tenants that need more than a consent, `lines` one line per tenant.
+ */
+const LEVEL = { full: 0, withoutConsentedDetails: 1, problemsOnly: 2, grouped: 3, lines: 4 } as const
 type Level = (typeof LEVEL)[keyof typeof LEVEL]
-const LEVELS: readonly Level[] = [LEVEL.full, LEVEL.withoutConsentedDetails, LEVEL.problemsOnly]
+const LEVELS: readonly Level[] = [
+  LEVEL.full,
+  LEVEL.withoutConsentedDetails,
+  LEVEL.problemsOnly,
+  LEVEL.grouped,
+  LEVEL.lines
+]
 
 export interface SummaryOptions {
   maxBytes?: number
@@ -60,7 +73,11 @@ export function renderSummary(report: Report, options: SummaryOptions = {}): str
     const text = joinBlocks(blocks)
     if (byteLength(text) <= maxBytes) return text
   }
-  return truncateBlocks(blocks, maxBytes, truncationNote(reportFile))
+  // Past every compact form, the tenant lines are cut — never the plan the headline promises.
+  const steps = aggregatedStepBlocks(report.steps, report.mode === 'plan')
+  const rest = blocks.slice(0, blocks.length - steps.length)
+  const stepsText = joinBlocks(['', ...steps])
+  return truncateBlocks(rest, maxBytes - byteLength(stepsText), truncationNote(reportFile)) + stepsText
 }
 
 /** A tenant that someone has to act on: not consented, or a role assignment that is not in place. */
@@ -146,6 +163,7 @@ function roleProblemsInWords(problems: readonly RoleAssignmentReport[]): string 
 }
 
 function summaryBlocks(report: Report, level: Level, reportFile: string): string[] {
+  if (level >= LEVEL.grouped) return groupedBlocks(report, level, reportFile)
   const consented = report.tenants.filter(tenant => !needsAttention(tenant))
   const notes: string[] = []
   if (level >= LEVEL.withoutConsentedDetails && consented.length > 0) {
@@ -182,6 +200,39 @@ function summaryBlocks(report: Report, level: Level, reportFile: string): string
     '',
     ...detailed.flatMap(tenantDetails),
     ...stepBlocks(report, steps)
+  ]
+}
+
+/** The compact form (scale.ts): every tenant that needs action, by status; the others counted; steps by kind. */
+function groupedBlocks(report: Report, level: Level, reportFile: string): string[] {
+  const attention = report.tenants.filter(needsAttention)
+  const fine = report.tenants.length - attention.length
+  const detailed =
+    level === LEVEL.grouped
+      ? attention.filter(tenant => tenant.consent.status !== 'needs-consent').flatMap(tenantDetails)
+      : []
+  return [
+    `## ${SUMMARY_TITLE} · ${report.mode}`,
+    '',
+    headline(report),
+    '',
+    ...identityBlock(report),
+    `> Shortened to fit GitHub's summary size limit: every tenant that needs attention is listed below by status; ` +
+      `the ${fine} ${plural(fine, 'tenant', 'tenants')} with nothing to do are counted, not listed, and the ` +
+      `customer tenants' steps are counted by kind; ${md(reportFile)} has everything.`,
+    '',
+    ...appBlocks(report),
+    '',
+    secretBlock(report),
+    '',
+    '### Tenants',
+    '',
+    `**${fine} ${plural(fine, 'tenant', 'tenants')} with nothing to do**: consented, every role assignment in place.`,
+    '',
+    ...(attention.length === 0 ? ['No tenant needs attention.', ''] : []),
+    ...groupByStatus(attention).flatMap(group => [...groupBlocks(group, '####'), '']),
+    ...(detailed.length > 0 ? ['#### Details', '', ...detailed] : []),
+    ...aggregatedStepBlocks(report.steps, report.mode === 'plan')
   ]
 }
 

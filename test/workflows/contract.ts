@@ -43,8 +43,14 @@ export interface ReusableWorkflow {
 /** The uses: of the action itself, as a caller outside this repository writes it. */
 export const ACTION_REF = /^entra-tenant-bridge\/entra-tenant-bridge@v\d+$/
 
-/** Inputs the workflow sets per job rather than passing through (each job is one mode). */
-const SET_PER_JOB = new Set(['mode'])
+/**
+ * Inputs the workflow sets per job rather than passing through: each job is one mode, and in a sharded run one
+ * phase (provider, a tenants shard, merge) with its shard or the parts' folder.
+ */
+const SET_PER_JOB = new Set(['mode', 'phase', 'tenants-shard', 'shard-reports'])
+
+/** Jobs of a sharded run whose report is a part: the merge job's outputs are the run's, not theirs. */
+const PART_PHASES = new Set(['provider', 'tenants'])
 
 export function readYaml<T>(path: URL): T {
   return parse(readFileSync(path, 'utf8')) as T
@@ -112,6 +118,7 @@ export function outputsNotExposed(action: ActionMetadata, workflow: ReusableWork
       continue
     }
     for (const [job, step] of actionSteps(workflow)) {
+      if (PART_PHASES.has(step.with?.phase ?? '')) continue
       if (!value.includes(`jobs.${job}.outputs.${output}`)) {
         problems.push(`workflow output ${output} does not read job ${job}'s`)
       }

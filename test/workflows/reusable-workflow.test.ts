@@ -22,7 +22,13 @@ function copy(): ReusableWorkflow {
 
 describe('the reusable workflow', () => {
   it('passes every input of the action through, in every job that runs it', () => {
-    expect(actionSteps(workflow).map(([job]) => job)).toEqual(['plan', 'apply'])
+    expect(actionSteps(workflow).map(([job]) => job)).toEqual([
+      'plan',
+      'apply',
+      'provider',
+      'tenants',
+      'merge'
+    ])
     expect(notPassedThrough(action, workflow)).toEqual([])
     expect(unusedInputs(workflow)).toEqual([])
   })
@@ -111,6 +117,7 @@ describe('the contract checks', () => {
     delete broken.jobs.plan!.outputs!['secret-version']
     expect(outputsNotExposed(action, broken)).toEqual([
       "workflow output drift does not read job apply's",
+      "workflow output drift does not read job merge's",
       'action output changed is not an output of the workflow',
       "job plan does not expose the action's secret-version"
     ])
