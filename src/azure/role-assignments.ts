@@ -13,7 +13,8 @@ import type {
   PrincipalAssignment
 } from '../model/observed.js'
 import type { RolePermission } from '../model/roles.js'
-import type { ClientOptions } from './pipeline.js'
+import { failureKindOf } from './errors.js'
+import { type ClientOptions, MAX_RETRIES } from './pipeline.js'
 import { type RetryOptions, REPLICATION_RETRY, retryWhile } from './retry.js'
 
 // The deterministic names are the domain's (the hand-off's ARM template uses them too).
@@ -70,11 +71,30 @@ export function roleGuidOf(roleDefinitionId: string): string {
   return (roleDefinitionId.split('/').pop() ?? '').toLowerCase()
 }
 
-/** Whether an assignment at `assigned` applies at `wanted`: the same scope or one above it. */
-export function coversScope(assigned: string, wanted: string): boolean {
-  const a = assigned.replace(/\/+$/, '').toLowerCase()
-  const w = wanted.replace(/\/+$/, '').toLowerCase()
-  return a === '' || a === w || w.startsWith(`${a}/`)
+const scopeKey = (scope: string): string => scope.replace(/\/+$/, '').toLowerCase()
+
+/** Whether two scopes are the same (ARM compares resource ids case-insensitively). */
+export function sameScope(a: string, b: string): boolean {
+  return scopeKey(a) === scopeKey(b)
+}
+
+/** Whether `assigned` lies below `wanted` by its path: an assignment there grants nothing at `wanted`. */
+export function liesBelow(assigned: string, wanted: string): boolean {
+  const a = scopeKey(assigned)
+  const w = scopeKey(wanted)
+  return a !== w && a.startsWith(`${w}/`)
+}
+
+/**
+ * The principal's own role assignments at the scope or above it, as ARM documents the filter
+ * (https://learn.microsoft.com/azure/role-based-access-control/role-assignments-list-rest: `atScope()` lists "only the
+ * specified scope, not including the role assignments at subscopes" — that is, at or above it,
+ * https://learn.microsoft.com/rest/api/authorization/role-assignments/list-for-scope — and `assignedTo('{objectId}')`
+ * narrows it to one user or service principal). ARM walks the hierarchy itself: what it returns for a subscription
+ * includes the subscription's management groups and the root `/`, which no scope string contains.
+ */
+export function atOrAboveFilter(principalId: string): string {
+  return `atScope() and assignedTo('${principalId}')`
 }
 
 /**
@@ -116,6 +136,25 @@ function armErrorOf(error: unknown): { statusCode: number; code: string; message
   }
 }
 
+/**
+ * Why the role assignments could not be read. A definitive refusal (403, 404, 400) is `unverifiable`; no answer —
+ * throttling, 5xx, a dropped connection or timeout, all already retried by the pipeline, or its retry budget spent —
+ * is a transient failure, reported as such and never turned into a verdict.
+ */
+export function unreadable(error: unknown): AssignmentLookup {
+  const e = armErrorOf(error)
+  const answer = e.statusCode > 0 ? `${e.code || 'error'} (HTTP ${e.statusCode})` : e.code || 'no answer'
+  const detail = `${answer}: ${e.message}`
+  if (failureKindOf(e.statusCode) === 'transient') {
+    return {
+      status: 'failed',
+      failure: 'transient',
+      detail: `Transient: the role assignments could not be read, retried up to ${MAX_RETRIES} times: ${detail}`
+    }
+  }
+  return { status: 'unverifiable', detail, statusCode: e.statusCode }
+}
+
 export class RoleAssignments {
   readonly #client: (scope: string) => AuthorizationManagementClient
   readonly #retry: RetryOptions
@@ -128,29 +167,33 @@ export class RoleAssignments {
     this.#retry = retry
   }
 
-  /** Whether the principal holds the role at the scope, directly or from a scope above it. */
+  /**
+   * Whether the principal holds the role at the scope: `present` with `via` the scope of the assignment ARM reports,
+   * the scope itself when there is one there, else the ancestor it inherits from (a resource group, a subscription,
+   * a management group or the root). `assignedTo` is transitive through groups: only the principal's own
+   * assignments count, as apply would create them.
+   */
   async check(scope: string, roleDefinitionId: string, principalId: string): Promise<AssignmentLookup> {
     try {
       const assignments = this.#client(scope).roleAssignments.listForScope(scope, {
-        filter: `principalId eq '${principalId}'`
+        filter: atOrAboveFilter(principalId)
       })
+      let inheritedFrom: string | undefined
       for await (const assignment of assignments) {
+        const at = assignment.scope ?? ''
         if (
-          roleGuidOf(assignment.roleDefinitionId ?? '') === roleDefinitionId.toLowerCase() &&
-          (assignment.principalId ?? '').toLowerCase() === principalId.toLowerCase() &&
-          coversScope(assignment.scope ?? '', scope)
-        ) {
-          return { status: 'present', via: assignment.scope ?? scope }
-        }
+          roleGuidOf(assignment.roleDefinitionId ?? '') !== roleDefinitionId.toLowerCase() ||
+          (assignment.principalId ?? '').toLowerCase() !== principalId.toLowerCase() ||
+          at === '' ||
+          liesBelow(at, scope)
+        )
+          continue
+        if (sameScope(at, scope)) return { status: 'present', via: at }
+        inheritedFrom ??= at
       }
-      return { status: 'missing' }
+      return inheritedFrom === undefined ? { status: 'missing' } : { status: 'present', via: inheritedFrom }
     } catch (error) {
-      const e = armErrorOf(error)
-      return {
-        status: 'unverifiable',
-        detail: `${e.code || 'error'} (HTTP ${e.statusCode}): ${e.message}`,
-        statusCode: e.statusCode
-      }
+      return unreadable(error)
     }
   }
 

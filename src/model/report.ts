@@ -12,7 +12,7 @@ export type ConsentStatus =
   'consented' | 'needs-consent' | 'disabled' | 'tenant-not-found' | 'blocked' | 'provider-error' | 'error'
 
 export type RoleAssignmentStatus =
-  'present' | 'inherited' | 'missing' | 'applied' | 'awaiting-customer' | 'unverifiable' | 'skipped'
+  'present' | 'inherited' | 'missing' | 'applied' | 'awaiting-customer' | 'unverifiable' | 'error' | 'skipped'
 
 export type SecretStatus = 'current' | 'due' | 'rotated' | 'invalid' | 'missing' | 'failed' | 'not-configured'
 

@@ -159,13 +159,20 @@ async function unmanagedAssignments(
   principalId: string
 ): Promise<PrincipalAssignment[] | undefined> {
   const roots = [...new Set(tenant.roleAssignments.map(a => rootOf(a.scope)))]
-  const wanted = new Set(assignments.map(a => `${a.scope.toLowerCase()}|${a.roleDefinitionId}`))
+  // An assignment a required one is held through (at a parent scope, a management group or the root) is the file's
+  // grant, not an extra: pruning it would take the required access away.
+  const wanted = new Set(
+    assignments.flatMap(a => [
+      `${scopeKey(a.scope)}|${a.roleDefinitionId}`,
+      ...(a.lookup.status === 'present' ? [`${scopeKey(a.lookup.via)}|${a.roleDefinitionId}`] : [])
+    ])
+  )
   const seen = new Map<string, PrincipalAssignment>()
   try {
     for (const root of roots) {
       for (const found of await port.assignmentsOf(root, principalId)) {
         if (found.roleDefinitionId === RBAC_ADMINISTRATOR_ROLE_ID) continue
-        if (!wanted.has(`${found.scope.replace(/\/+$/, '').toLowerCase()}|${found.roleDefinitionId}`))
+        if (!wanted.has(`${scopeKey(found.scope)}|${found.roleDefinitionId}`))
           seen.set(found.id.toLowerCase(), found)
       }
     }
@@ -174,6 +181,8 @@ async function unmanagedAssignments(
   }
   return [...seen.values()]
 }
+
+const scopeKey = (scope: string): string => scope.replace(/\/+$/, '').toLowerCase() || '/'
 
 /** The subscription or management group a scope lives in. */
 function rootOf(scope: string): string {

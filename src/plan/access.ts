@@ -104,6 +104,10 @@ export function accessVerdict(observed: ObservedAssignment | undefined, step?: S
     }
   }
   if (step?.outcome === 'done') return { status: 'applied', ...(step.detail ? { detail: step.detail } : {}) }
+  // No answer is not a verdict: a transient failure is an error of the run, not drift of the tenant.
+  if (lookup.status === 'failed') {
+    return { status: 'error', detail: `${lookup.detail}${step?.detail ? ` Apply: ${step.detail}` : ''}` }
+  }
   if (absent === 'unknown') {
     const why = lookup.status === 'unverifiable' ? lookup.detail : undefined
     const permissions = observed.effective?.status === 'unavailable' ? observed.effective.detail : undefined
@@ -148,9 +152,9 @@ export const ROLE_GAPS: ReadonlySet<RoleAssignmentStatus> = new Set<RoleAssignme
   'unverifiable'
 ])
 
-/** Whether apply should try to create it: verified absent, or unverifiable (the PUT is idempotent by name). */
+/** Whether apply should try to create it: verified absent, or not known (the PUT is idempotent by name). */
 export function wantsAssignStep(verdict: AccessVerdict): boolean {
-  return verdict.status === 'missing' || verdict.status === 'unverifiable'
+  return verdict.status === 'missing' || verdict.status === 'unverifiable' || verdict.status === 'error'
 }
 
 export interface TenantAccessVerdict {

@@ -278,6 +278,7 @@ const GRANTS_OUTSTANDING: ReadonlySet<RoleAssignmentStatus> = new Set<RoleAssign
   'missing',
   'awaiting-customer',
   'unverifiable',
+  'error',
   'skipped'
 ])
 

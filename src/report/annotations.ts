@@ -186,6 +186,8 @@ function roleAnnotations(tenant: TenantReport, assignment: RoleAssignmentReport)
     case 'unverifiable':
       // Never green by silence: what could not be verified counts as drift, so it is a warning.
       return [{ level: 'warning', title, message: sentences(words.meaning, assignment.detail, words.next) }]
+    case 'error':
+      return [{ level: 'error', title, message: sentences(words.meaning, assignment.detail, words.next) }]
     default:
       return []
   }

@@ -60,6 +60,11 @@ function errorsIn(report: Report): string[] {
     errors.push(`${count(failedTenants.length, 'tenant', 'tenants')} failed (${names(failedTenants)})`)
   }
   if (report.secret.status === 'failed') errors.push('the secret rotation failed')
+  const roleErrors = report.tenants
+    .flatMap(tenant => tenant.roleAssignments)
+    .filter(a => a.status === 'error')
+  if (roleErrors.length > 0)
+    errors.push(`${count(roleErrors.length, 'role assignment', 'role assignments')} could not be read`)
   const probeErrors = report.tenants.flatMap(tenant => tenant.probes).filter(p => p.status === 'error')
   if (probeErrors.length > 0) errors.push(`${count(probeErrors.length, 'probe', 'probes')} failed`)
   const failedSteps = report.steps.filter(step => step.outcome === 'failed')

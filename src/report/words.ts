@@ -145,6 +145,12 @@ export const ROLE_WORDS: Readonly<Record<RoleAssignmentStatus, Words>> = {
       "Neither the role assignments nor the app's effective permissions could be read here; counted as drift until it can be verified.",
     next: "Ask the customer's admin to run the hand-off (it is idempotent), or to grant a role that can read role assignments at the scope (Reader is enough)"
   },
+  error: {
+    label: 'error',
+    meaning:
+      'ARM did not answer the role-assignment read (throttled, a server error or a dropped connection, after the retries): not known, and counted as an error, not as drift.',
+    next: 'Run again; if it persists, check Azure status for Azure Resource Manager'
+  },
   skipped: {
     label: 'to be granted',
     meaning: 'Not checked yet: the tenant has not consented; this grant will be needed.',
