@@ -150,10 +150,18 @@ function assignmentResource(
 /**
  * A subscription-scope deployment creating the grants under the same deterministic names as `apply`: those at the
  * deployment's subscription directly, those in a resource group (or another subscription) through a nested
- * deployment. Management-group scopes cannot be reached from a subscription deployment and are left to the script.
+ * deployment. A subscription deployment cannot create a role assignment at a management group (its resources are
+ * deployed to the subscription or below it,
+ * https://learn.microsoft.com/azure/azure-resource-manager/templates/deploy-to-subscription), so those grants are
+ * named in `metadata.notIncluded` and left to the az and PowerShell scripts, which take any scope; null when no
+ * grant is left for a template at all (every one at a management group, or unresolved).
  */
-export function armTemplate(principalId: string, grants: readonly HandoffGrant[]): Record<string, unknown> {
+export function armTemplate(
+  principalId: string,
+  grants: readonly HandoffGrant[]
+): Record<string, unknown> | null {
   const placeable = grants.filter(g => g.roleDefinitionId && parseScope(g.scope).kind !== 'other')
+  if (placeable.length === 0) return null
   const left = grants.filter(g => !placeable.includes(g))
   const first = parseScope(placeable[0]?.scope ?? '')
   const home = first.kind === 'other' ? undefined : first.subscriptionId
@@ -196,7 +204,8 @@ export function armTemplate(principalId: string, grants: readonly HandoffGrant[]
       ...(left.length > 0
         ? {
             notIncluded: left.map(
-              g => `${g.role} at ${g.scope}: use the script (management-group scope or unresolved role)`
+              g =>
+                `${g.role} at ${g.scope}: use the script (${parseScope(g.scope).kind === 'other' ? 'a subscription deployment cannot create an assignment at a management group' : 'the role could not be resolved to a GUID'})`
             )
           }
         : {})

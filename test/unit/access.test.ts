@@ -189,7 +189,7 @@ describe('the hand-off', () => {
     expect(assignments[2]).toMatchObject({ scope: 'Microsoft.KeyVault/vaults/kv-cmk' })
     // A management group is out of a subscription deployment's reach: named, left to the script.
     expect(template.metadata.notIncluded).toEqual([
-      `Reader at ${MG}: use the script (management-group scope or unresolved role)`
+      `Reader at ${MG}: use the script (a subscription deployment cannot create an assignment at a management group)`
     ])
   })
 
