@@ -137,22 +137,27 @@ function armErrorOf(error: unknown): { statusCode: number; code: string; message
 }
 
 /**
- * Why the role assignments could not be read. A definitive refusal (403, 404, 400) is `unverifiable`; no answer —
- * throttling, 5xx, a dropped connection or timeout, all already retried by the pipeline, or its retry budget spent —
- * is a transient failure, reported as such and never turned into a verdict.
+ * What a failed ARM read says, in the product's words. A definitive answer (403, 404, 400) is reported as ARM gave
+ * it; no answer — throttling, 5xx, a dropped connection or timeout, all already retried by the pipeline, or its
+ * retry budget spent — is a transient failure, reported as such and never turned into a verdict.
  */
-export function unreadable(error: unknown): AssignmentLookup {
+function failureOf(error: unknown, what: string): { transient: boolean; detail: string } {
   const e = armErrorOf(error)
   const answer = e.statusCode > 0 ? `${e.code || 'error'} (HTTP ${e.statusCode})` : e.code || 'no answer'
   const detail = `${answer}: ${e.message}`
-  if (failureKindOf(e.statusCode) === 'transient') {
-    return {
-      status: 'failed',
-      failure: 'transient',
-      detail: `Transient: the role assignments could not be read, retried up to ${MAX_RETRIES} times: ${detail}`
-    }
-  }
-  return { status: 'unverifiable', detail, statusCode: e.statusCode }
+  return failureKindOf(e.statusCode) === 'transient'
+    ? {
+        transient: true,
+        detail: `Transient: ${what} could not be read, retried up to ${MAX_RETRIES} times: ${detail}`
+      }
+    : { transient: false, detail }
+}
+
+/** Why the role assignments could not be read: `failed` (transient) or `unverifiable` (ARM's definitive refusal). */
+export function unreadable(error: unknown): AssignmentLookup {
+  const { transient, detail } = failureOf(error, 'the role assignments')
+  if (transient) return { status: 'failed', failure: 'transient', detail }
+  return { status: 'unverifiable', detail, statusCode: armErrorOf(error).statusCode }
 }
 
 export class RoleAssignments {
@@ -275,11 +280,18 @@ export class RoleAssignments {
       if ('id' in role) return shape(await client.roleDefinitions.get(scope, role.id))
       const filter = `roleName eq '${role.name.replace(/'/g, "''")}'`
       for await (const d of client.roleDefinitions.list(scope, { filter })) return shape(d)
-      return { problem: `no role named "${role.name}" is defined at ${scope} in this tenant` }
-    } catch (error) {
-      const e = armErrorOf(error)
       return {
-        problem: `the role definition could not be read: ${e.code || 'error'} (HTTP ${e.statusCode}): ${e.message}`
+        problem:
+          `No role named "${role.name}" is defined at ${scope} in this tenant (neither built in nor a custom role ` +
+          "assignable there): check the name in the tenants file, or ask the customer's admin to create the custom role " +
+          'with this scope among its assignable scopes.'
+      }
+    } catch (error) {
+      const failure = failureOf(error, 'the role definition')
+      return {
+        problem: failure.transient
+          ? failure.detail
+          : `The role definition could not be read: ${failure.detail}`
       }
     }
   }

@@ -89,7 +89,8 @@ const sameScope = (a: string, b: string): boolean =>
 export function accessVerdict(observed: ObservedAssignment | undefined, step?: StepResult): AccessVerdict {
   const lookup = observed?.lookup
   if (!observed || !lookup || lookup.status === 'skipped') return { status: 'skipped' }
-  if (observed.roleProblem) return { status: 'unverifiable', detail: observed.roleProblem }
+  // A role the tenant does not define (a custom role named by name) is a mistake to fix, not drift to wait out.
+  if (observed.roleProblem) return { status: 'error', detail: observed.roleProblem }
   if (lookup.status === 'present') {
     return sameScope(lookup.via, observed.scope)
       ? { status: 'present' }
