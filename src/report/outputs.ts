@@ -64,7 +64,7 @@ function errorsIn(report: Report): string[] {
     .flatMap(tenant => tenant.roleAssignments)
     .filter(a => a.status === 'error')
   if (roleErrors.length > 0)
-    errors.push(`${count(roleErrors.length, 'role assignment', 'role assignments')} could not be read`)
+    errors.push(`${count(roleErrors.length, 'role assignment', 'role assignments')} in error`)
   const probeErrors = report.tenants.flatMap(tenant => tenant.probes).filter(p => p.status === 'error')
   if (probeErrors.length > 0) errors.push(`${count(probeErrors.length, 'probe', 'probes')} failed`)
   const failedSteps = report.steps.filter(step => step.outcome === 'failed')

@@ -148,8 +148,8 @@ export const ROLE_WORDS: Readonly<Record<RoleAssignmentStatus, Words>> = {
   error: {
     label: 'error',
     meaning:
-      'ARM did not answer the role-assignment read (throttled, a server error or a dropped connection, after the retries): not known, and counted as an error, not as drift.',
-    next: 'Run again; if it persists, check Azure status for Azure Resource Manager'
+      'Not known: ARM did not answer (throttled, a server error or a dropped connection, after the retries), or the role could not be resolved in the tenant. Counted as an error, not as drift.',
+    next: "See the detail: a transient failure needs only another run; a role name the tenant does not define needs the tenants file fixed, or the custom role created by the customer's admin"
   },
   skipped: {
     label: 'to be granted',

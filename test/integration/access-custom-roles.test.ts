@@ -122,7 +122,7 @@ describe('custom roles', () => {
       `No role named "Fabrikam Blob Audtor" is defined at ${RG_DATA} in this tenant (neither built in nor a custom role assignable there): check the name in the tenants file, or ask the customer's admin to create the custom role with this scope among its assignable scopes.`
     )
     // A typo fails the run as an error (fail-on's default), not as drift to wait out.
-    expect(failureFor(report, new Set(['error']))).toContain('1 role assignment could not be read')
+    expect(failureFor(report, new Set(['error']))).toContain('1 role assignment in error')
     expect(report.tenants[0]!.drift).toEqual(['2 required role assignments not in place'])
 
     // Asked of the tenant, at the scope: by name with the documented filter, by GUID with a GET.
