@@ -75,6 +75,47 @@ describe('accessVerdict', () => {
       undefined,
       'unverifiable'
     ],
+    [
+      'no answer (transient), nothing else answered: an error, not unverifiable',
+      {
+        lookup: { status: 'failed', failure: 'transient', detail: 'Transient: …' },
+        effective: { status: 'unavailable', detail: 'no' }
+      },
+      undefined,
+      'error'
+    ],
+    [
+      'no answer (transient), effective permissions without it: still an error, not a verdict',
+      {
+        lookup: { status: 'failed', failure: 'transient', detail: 'Transient: …' },
+        effective: { status: 'read', permissions: [] }
+      },
+      undefined,
+      'error'
+    ],
+    [
+      'no answer (transient), effective permissions hold it: present',
+      {
+        lookup: { status: 'failed', failure: 'transient', detail: 'Transient: …' },
+        effective: { status: 'read', permissions: role(CONTRIBUTOR) }
+      },
+      undefined,
+      'present'
+    ],
+    [
+      'no answer (transient), apply created it',
+      { lookup: { status: 'failed', failure: 'transient', detail: 'Transient: …' } },
+      { outcome: 'done' },
+      'applied'
+    ],
+    [
+      'a role name the tenant does not define',
+      { lookup: { status: 'unverifiable', detail: 'No role named' }, roleProblem: 'No role named' },
+      undefined,
+      'error'
+    ],
+    ['inherited from a management group', { lookup: { status: 'present', via: MG } }, undefined, 'inherited'],
+    ['inherited from the root', { lookup: { status: 'present', via: '/' } }, undefined, 'inherited'],
     ['not consented', { lookup: { status: 'skipped' } }, undefined, 'skipped']
   ] as const)('%s', (_name, observed, step, expected) => {
     expect(accessVerdict({ ...base, ...observed } as never, step).status).toBe(expected)
@@ -106,9 +147,16 @@ describe('tenantAccessVerdict: drift is falling away, onboarding is not drift', 
       ['unverifiable'],
       ['1 required role assignment not in place']
     ],
-    ['consented, all in place', {}, 'consented', ['present', 'inherited', 'applied'], []]
+    ['consented, all in place', {}, 'consented', ['present', 'inherited', 'applied'], []],
+    // an error (no answer, or a role the tenant does not define) is the run's, not the tenant falling away
+    ['consented, a role in error', {}, 'consented', ['present', 'error'], []]
   ] as const)('%s', (_name, tenant, consent, statuses, drift) => {
     expect(tenantAccessVerdict(tenant, consent, {}, statuses).drift).toEqual(drift)
+  })
+
+  it('does not call onboarding complete while a role is in error', () => {
+    const verdict = tenantAccessVerdict({ onboarding: true }, 'consented', {}, ['present', 'error'])
+    expect(verdict.onboardingComplete).toBe(false)
   })
 
   it('proposes ending onboarding once consent, roles and probes are verified', () => {
