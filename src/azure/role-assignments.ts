@@ -13,7 +13,7 @@ import type {
   PrincipalAssignment
 } from '../model/observed.js'
 import type { RolePermission } from '../model/roles.js'
-import { failureKindOf } from './errors.js'
+import { AzureRequestError, failureKindOf } from './errors.js'
 import { type ClientOptions, MAX_RETRIES } from './pipeline.js'
 import { type RetryOptions, REPLICATION_RETRY, retryWhile } from './retry.js'
 
@@ -208,17 +208,27 @@ export class RoleAssignments {
    */
   async listForPrincipal(scope: string, principalId: string): Promise<PrincipalAssignment[]> {
     const found: PrincipalAssignment[] = []
-    const assignments = this.#client(scope).roleAssignments.listForScope(scope, {
-      filter: `principalId eq '${principalId}'`
-    })
-    for await (const a of assignments) {
-      if ((a.principalId ?? '').toLowerCase() !== principalId.toLowerCase()) continue
-      found.push({
-        id: a.id ?? '',
-        scope: a.scope ?? '',
-        roleDefinitionId: roleGuidOf(a.roleDefinitionId ?? ''),
-        ...(a.condition ? { condition: a.condition } : {})
+    try {
+      const assignments = this.#client(scope).roleAssignments.listForScope(scope, {
+        filter: `principalId eq '${principalId}'`
       })
+      for await (const a of assignments) {
+        if ((a.principalId ?? '').toLowerCase() !== principalId.toLowerCase()) continue
+        found.push({
+          id: a.id ?? '',
+          scope: a.scope ?? '',
+          roleDefinitionId: roleGuidOf(a.roleDefinitionId ?? ''),
+          ...(a.condition ? { condition: a.condition } : {})
+        })
+      }
+    } catch (error) {
+      const e = armErrorOf(error)
+      const answer = e.statusCode > 0 ? `${e.code || 'error'} (HTTP ${e.statusCode})` : e.code || 'no answer'
+      throw new AzureRequestError(
+        `the role assignments at ${scope}: ${answer}: ${e.message}`,
+        e.statusCode,
+        error
+      )
     }
     return found
   }

@@ -195,6 +195,8 @@ export interface ObservedTenant {
   assignments: ObservedAssignment[]
   /** Role assignments of the app's principal that the file does not list (when they could be read). */
   unmanaged?: PrincipalAssignment[]
+  /** Why they could not be read, when they could not. */
+  unmanagedUnread?: { detail: string; failure: FailureKind }
   probes?: ProbeResult[]
 }
 

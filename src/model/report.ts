@@ -115,6 +115,8 @@ export interface TenantReport {
   probes: ProbeReport[]
   /** Role assignments of the app's principal that the file does not list (when they could be read). */
   unmanaged: { id: string; scope: string; roleDefinitionId: string }[]
+  /** Why they could not be read, when that counts as an error (transient, or `prune: true`). */
+  unmanagedUnread?: string
   /** What the customer's admin runs to grant what is outstanding; null when nothing is. */
   handoff: Handoff | null
 }

@@ -109,7 +109,7 @@ async function observeTenant(
     assignments.push(await observeAssignment(port, wanted, principalId))
   }
   const unmanaged = await unmanagedAssignments(port, tenant, assignments, principalId)
-  return { tenantId: tenant.tenantId, consent, assignments, ...(unmanaged ? { unmanaged } : {}) }
+  return { tenantId: tenant.tenantId, consent, assignments, ...unmanaged }
 }
 
 /**
@@ -150,14 +150,14 @@ async function observeAssignment(
 /**
  * The principal's assignments the file does not list, read at each subscription (or management group) of the
  * file's scopes. The Role Based Access Control Administrator delegation of the hand-off is how apply manages
- * grants, not extra access. Undefined when they cannot be read.
+ * grants, not extra access. When they cannot be read, why (the planner decides what that means).
  */
 async function unmanagedAssignments(
   port: TenantPort,
   tenant: TenantConfig,
   assignments: readonly ObservedAssignment[],
   principalId: string
-): Promise<PrincipalAssignment[] | undefined> {
+): Promise<Pick<ObservedTenant, 'unmanaged' | 'unmanagedUnread'>> {
   const roots = [...new Set(tenant.roleAssignments.map(a => rootOf(a.scope)))]
   // An assignment a required one is held through (at a parent scope, a management group or the root) is the file's
   // grant, not an extra: pruning it would take the required access away.
@@ -176,10 +176,10 @@ async function unmanagedAssignments(
           seen.set(found.id.toLowerCase(), found)
       }
     }
-  } catch {
-    return undefined
+  } catch (error) {
+    return { unmanagedUnread: { detail: (error as Error).message, failure: failureOf(error) } }
   }
-  return [...seen.values()]
+  return { unmanaged: [...seen.values()] }
 }
 
 const scopeKey = (scope: string): string => scope.replace(/\/+$/, '').toLowerCase() || '/'

@@ -167,6 +167,23 @@ export interface TenantAccessVerdict {
   onboardingComplete: boolean
 }
 
+/**
+ * Whether the app's unmanaged role assignments not being readable counts, and why: always when ARM did not answer
+ * (transient: an error of the run), and when `prune: true` asked for them to be removed (ARM's refusal then means
+ * prune cannot do its work). Otherwise the check is best-effort: an app held to least privilege often may not list
+ * the assignments of a whole subscription, and that is no fault of the tenant.
+ */
+export function unmanagedUnreadVerdict(
+  tenant: Pick<TenantConfig, 'prune'>,
+  observed: Pick<ObservedTenant, 'unmanagedUnread'> | undefined
+): string | undefined {
+  const unread = observed?.unmanagedUnread
+  if (!unread) return undefined
+  if (unread.failure === 'transient' || tenant.prune === true)
+    return `The app's role assignments not listed in the tenants file could not be read: ${unread.detail}`
+  return undefined
+}
+
 /** Consent statuses that mean the customer took away what had been reached. */
 const FELL_AWAY: ReadonlySet<ConsentStatus> = new Set<ConsentStatus>(['disabled', 'blocked'])
 

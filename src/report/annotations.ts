@@ -35,7 +35,17 @@ export function annotationsFor(report: Report): Annotation[] {
       ...consentAnnotations(tenant).map(a => ({ ...a, ...at(tenant.line) })),
       ...tenant.roleAssignments.flatMap(assignment =>
         roleAnnotations(tenant, assignment).map(a => ({ ...a, ...at(assignment.line) }))
-      )
+      ),
+      ...(tenant.unmanagedUnread
+        ? [
+            {
+              level: 'error' as const,
+              title: `${clip(tenant.name, 100)}: unmanaged role assignments not read`,
+              message: tenant.unmanagedUnread,
+              ...at(tenant.line)
+            }
+          ]
+        : [])
     ])
   ]
 }

@@ -19,7 +19,7 @@ const RG_SHARED = `${SUB}/resourceGroups/rg-shared`
 const RG_DATA = `${SUB}/resourceGroups/rg-data`
 const LISTING = '/providers/Microsoft.Authorization/roleAssignments$'
 
-function tenantsFile(): TenantsConfig {
+function tenantsFile(prune = false): TenantsConfig {
   const loaded = parseTenantsFile(
     `app:
   uniqueName: contoso-provider-access
@@ -32,6 +32,7 @@ function tenantsFile(): TenantsConfig {
 tenants:
   - name: Fabrikam
     tenantId: ${FABRIKAM}
+    prune: ${prune}
     roleAssignments:
       - { scope: ${SUB}, role: Reader }
       - { scope: ${RG_DATA}, role: Storage Blob Data Reader }
@@ -73,6 +74,15 @@ describe('a role-assignment read ARM does not answer', () => {
       expect(fabrikam.drift).toEqual([])
       expect(report.drift).toBe(false)
       expect(failureFor(report, new Set(['error']))).toContain('2 role assignments in error')
+      // the listing of the app's other assignments went unanswered too: shown, and an error, not silence
+      expect(fabrikam.unmanagedUnread).toMatch(
+        new RegExp(
+          `^The app's role assignments not listed in the tenants file could not be read: Transient \\(retried up to ${MAX_RETRIES} times\\)`
+        )
+      )
+      expect(failureFor(report, new Set(['error']))).toContain(
+        '1 tenant: unmanaged role assignments not read (Fabrikam)'
+      )
       expect(failureFor(report, new Set(['drift']))).toBeUndefined()
       expect(
         annotationsFor(report)
@@ -103,5 +113,18 @@ describe('a role-assignment read ARM does not answer', () => {
     // ARM's definitive 403 at the subscription is still `unverifiable`, and still drift
     expect(report.tenants[0]!.roleAssignments[0]?.detail).toContain('AuthorizationFailed (HTTP 403)')
     expect(report.drift).toBe(true)
+  })
+
+  it('a definitive refusal to list the app’s other assignments counts only where prune: true needs them', async () => {
+    emu = await emulator('customer-access.yml')
+    // Reader at rg-shared only: the app may not list the whole subscription's assignments (403)
+    const plain = (await bridge(emu, tenantsFile())).report
+    expect(plain.tenants[0]!.unmanagedUnread).toBeUndefined()
+    expect(failureFor(plain, new Set(['error']))).toBeUndefined()
+    const pruning = (await bridge(emu, tenantsFile(true))).report
+    expect(pruning.tenants[0]!.unmanagedUnread).toContain('AuthorizationFailed (HTTP 403)')
+    expect(failureFor(pruning, new Set(['error']))).toContain(
+      'unmanaged role assignments not read (Fabrikam)'
+    )
   })
 })
