@@ -140,6 +140,11 @@ export interface Handoff {
   powershell: string
   /** A subscription-scope deployment template creating them under the action's names; null before consent. */
   armTemplate: Record<string, unknown> | null
+  /**
+   * Grants at a management-group scope, which a subscription deployment cannot reach: one management-group
+   * deployment template per group. Present only when there are such grants (and the principal is known).
+   */
+  managementGroupTemplates?: { managementGroupId: string; template: Record<string, unknown> }[]
   /** The one-time alternative: Role Based Access Control Administrator, limited to exactly the file's roles. */
   delegation: { scopes: string[]; condition: string; azScript: string; powershell: string } | null
 }

@@ -12,6 +12,9 @@ import { shellQuote } from './commands.js'
 /** Subscription-scope deployment template (https://learn.microsoft.com/azure/azure-resource-manager/templates/deploy-to-subscription). */
 export const SUBSCRIPTION_TEMPLATE_SCHEMA =
   'https://schema.management.azure.com/schemas/2018-05-01/subscriptionDeploymentTemplate.json#'
+/** Management-group deployment template (https://learn.microsoft.com/azure/azure-resource-manager/templates/deploy-to-management-group). */
+export const MANAGEMENT_GROUP_TEMPLATE_SCHEMA =
+  'https://schema.management.azure.com/schemas/2019-08-01/managementGroupDeploymentTemplate.json#'
 /** Resource-group deployment template, for the nested deployments that reach a resource group. */
 export const GROUP_TEMPLATE_SCHEMA =
   'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#'
@@ -58,8 +61,54 @@ export function buildHandoff(input: HandoffInput): Handoff | null {
     azScript: azScript(input),
     powershell: powershell(input),
     armTemplate: input.principalId ? armTemplate(input.principalId, input.grants) : null,
+    ...managementGroupPart(input),
     delegation: delegation(input)
   }
+}
+
+const MANAGEMENT_GROUP_SCOPE = /^\/providers\/Microsoft\.Management\/managementGroups\/([^/]+)$/i
+
+function managementGroupPart(input: HandoffInput): Pick<Handoff, 'managementGroupTemplates'> {
+  if (!input.principalId) return {}
+  const templates = managementGroupTemplates(input.principalId, input.grants)
+  return templates.length > 0 ? { managementGroupTemplates: templates } : {}
+}
+
+/**
+ * One management-group deployment per group of the grants at a management-group scope, creating them at the group
+ * itself under the same deterministic names as `apply`, with the tenant-level role definition id that ARM uses
+ * outside a subscription. Deploy: `az deployment mg create --management-group-id <group> --location <region>`.
+ */
+export function managementGroupTemplates(
+  principalId: string,
+  grants: readonly HandoffGrant[]
+): { managementGroupId: string; template: Record<string, unknown> }[] {
+  const byGroup = new Map<string, HandoffGrant[]>()
+  for (const g of grants) {
+    const group = MANAGEMENT_GROUP_SCOPE.exec(g.scope)?.[1]
+    if (group === undefined || !g.roleDefinitionId) continue
+    byGroup.set(group, [...(byGroup.get(group) ?? []), g])
+  }
+  return [...byGroup].map(([managementGroupId, at]) => ({
+    managementGroupId,
+    template: {
+      $schema: MANAGEMENT_GROUP_TEMPLATE_SCHEMA,
+      contentVersion: TEMPLATE_CONTENT_VERSION,
+      metadata: {
+        description: `Role assignments at management group ${managementGroupId} for the app's service principal ${principalId}. Deploy: az deployment mg create --management-group-id ${managementGroupId} --location <region> --template-file <this file>`
+      },
+      resources: at.map(g => ({
+        type: 'Microsoft.Authorization/roleAssignments',
+        apiVersion: ROLE_ASSIGNMENTS_API_VERSION,
+        name: roleAssignmentName(g.scope, principalId, g.roleDefinitionId),
+        properties: {
+          roleDefinitionId: `/providers/Microsoft.Authorization/roleDefinitions/${g.roleDefinitionId}`,
+          principalId,
+          principalType: 'ServicePrincipal'
+        }
+      }))
+    }
+  }))
 }
 
 const roleArgument = (g: HandoffGrant): string => g.roleDefinitionId || g.role
@@ -153,8 +202,8 @@ function assignmentResource(
  * deployment. A subscription deployment cannot create a role assignment at a management group (its resources are
  * deployed to the subscription or below it,
  * https://learn.microsoft.com/azure/azure-resource-manager/templates/deploy-to-subscription), so those grants are
- * named in `metadata.notIncluded` and left to the az and PowerShell scripts, which take any scope; null when no
- * grant is left for a template at all (every one at a management group, or unresolved).
+ * named in `metadata.notIncluded`: the management-group templates and the scripts create them. Null when no grant
+ * is left for this template at all (every one at a management group, or unresolved).
  */
 export function armTemplate(
   principalId: string,
@@ -205,7 +254,7 @@ export function armTemplate(
         ? {
             notIncluded: left.map(
               g =>
-                `${g.role} at ${g.scope}: use the script (${parseScope(g.scope).kind === 'other' ? 'a subscription deployment cannot create an assignment at a management group' : 'the role could not be resolved to a GUID'})`
+                `${g.role} at ${g.scope}: ${parseScope(g.scope).kind === 'other' ? 'a subscription deployment cannot create an assignment at a management group; use the management-group template or the script' : 'the role could not be resolved to a GUID; use the script'}`
             )
           }
         : {})
@@ -293,6 +342,10 @@ export function handoffFiles(
             }
           ]
         : []),
+      ...(handoff.managementGroupTemplates ?? []).map(({ managementGroupId, template }) => ({
+        path: `${dir}/grant.mg-${managementGroupId}.template.json`,
+        content: `${JSON.stringify(template, null, 2)}\n`
+      })),
       ...(handoff.delegation
         ? [
             { path: `${dir}/delegate-rbac-administrator.sh`, content: handoff.delegation.azScript },

@@ -176,8 +176,10 @@ describe('a required role at a management-group scope', () => {
       `az role assignment create --assignee-object-id ${FABRIKAM_SP} --assignee-principal-type ServicePrincipal --role ${COST_READER} --scope ${MG_PROD}`
     )
     expect(handoff.powershell).toContain(`-RoleDefinitionId '${COST_READER}' -Scope '${MG_PROD}'`)
-    // A subscription deployment cannot create an assignment at a management group: no template that pretends to.
+    // A subscription deployment cannot create an assignment at a management group: no template that pretends to,
+    // but a management-group deployment for the group.
     expect(handoff.armTemplate).toBeNull()
+    expect(handoff.managementGroupTemplates?.map(t => t.managementGroupId)).toEqual(['mg-fabrikam-prod'])
     expect(handoff.delegation?.scopes).toEqual([MG_PROD])
 
     // The customer's admin runs the delegation at the group, as its script does.
@@ -237,5 +239,23 @@ describe('a required role at a management-group scope', () => {
     expect(assignment?.detail).toContain('AuthorizationFailed (HTTP 403)')
     expect(assignment?.detail).toContain('ARM documents Permissions – List only for')
     expect(report.drift).toBe(true)
+  })
+
+  it('the management-group template creates what apply checks for: deployed as written, the next run says present', async () => {
+    emu = await emulator(hierarchyScenario())
+    const config = tenantsFile(`      - { scope: ${MG_PROD}, role: Cost Management Reader }\n`)
+    const handoff = (await bridge(emu, config)).report.tenants[0]!.handoff!
+    const [{ template }] = handoff.managementGroupTemplates!
+    const [resource] = template.resources as {
+      name: string
+      properties: { roleDefinitionId: string; principalId: string; principalType: 'ServicePrincipal' }
+    }[]
+    // What `az deployment mg create` does with it: PUT the assignment at the group, under the template's name.
+    await fabrikamAdmin(emu).roleAssignments.create(MG_PROD, resource!.name, resource!.properties)
+    await emu.control.resetRequests()
+    const after = (await bridge(emu, config, { mode: 'apply' })).report.tenants[0]!
+    expect(after.roleAssignments.map(a => a.status)).toEqual(['present'])
+    expect(after.handoff).toBeNull()
+    expect((await emu.control.requests()).filter(r => r.write)).toEqual([])
   })
 })

@@ -237,8 +237,50 @@ describe('the hand-off', () => {
     expect(assignments[2]).toMatchObject({ scope: 'Microsoft.KeyVault/vaults/kv-cmk' })
     // A management group is out of a subscription deployment's reach: named, left to the script.
     expect(template.metadata.notIncluded).toEqual([
-      `Reader at ${MG}: use the script (a subscription deployment cannot create an assignment at a management group)`
+      `Reader at ${MG}: a subscription deployment cannot create an assignment at a management group; use the management-group template or the script`
     ])
+  })
+
+  it('a management-group deployment template for the grants at a management group', () => {
+    expect(handoff.managementGroupTemplates).toEqual([
+      {
+        managementGroupId: 'contoso',
+        template: {
+          $schema:
+            'https://schema.management.azure.com/schemas/2019-08-01/managementGroupDeploymentTemplate.json#',
+          contentVersion: '1.0.0.0',
+          metadata: {
+            description: expect.stringContaining('az deployment mg create --management-group-id contoso')
+          },
+          resources: [
+            {
+              type: 'Microsoft.Authorization/roleAssignments',
+              apiVersion: '2022-04-01',
+              name: roleAssignmentName(MG, SP, READER),
+              properties: {
+                roleDefinitionId: `/providers/Microsoft.Authorization/roleDefinitions/${READER}`,
+                principalId: SP,
+                principalType: 'ServicePrincipal'
+              }
+            }
+          ]
+        }
+      }
+    ])
+    // none without management-group grants, and none before consent (no principal to name)
+    expect(
+      buildHandoff({
+        tenantId: 't',
+        appId: 'a',
+        principalId: SP,
+        grants: grants.slice(0, 1),
+        allRoles: grants
+      })?.managementGroupTemplates
+    ).toBeUndefined()
+    expect(
+      buildHandoff({ tenantId: 't', appId: 'a', principalId: null, grants, allRoles: grants })
+        ?.managementGroupTemplates
+    ).toBeUndefined()
   })
 
   it('the delegation condition names exactly the file’s roles and the app', () => {
@@ -263,6 +305,7 @@ describe('the hand-off', () => {
       'handoff/tid/grant.sh',
       'handoff/tid/grant.ps1',
       'handoff/tid/grant.template.json',
+      'handoff/tid/grant.mg-contoso.template.json',
       'handoff/tid/delegate-rbac-administrator.sh',
       'handoff/tid/delegate-rbac-administrator.ps1'
     ])
