@@ -245,7 +245,7 @@ describe('a required role at a management-group scope', () => {
     emu = await emulator(hierarchyScenario())
     const config = tenantsFile(`      - { scope: ${MG_PROD}, role: Cost Management Reader }\n`)
     const handoff = (await bridge(emu, config)).report.tenants[0]!.handoff!
-    const [{ template }] = handoff.managementGroupTemplates!
+    const template = handoff.managementGroupTemplates![0]!.template
     const [resource] = template.resources as {
       name: string
       properties: { roleDefinitionId: string; principalId: string; principalType: 'ServicePrincipal' }
