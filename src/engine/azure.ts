@@ -29,7 +29,8 @@ import { type ClientOptions, RetryBudget, clientOptions } from '../azure/pipelin
 import { type RetryOptions, retryWhile } from '../azure/retry.js'
 import { probeArm, probeKeyVaultSecret } from '../azure/probes.js'
 import type { AuthorizationManagementClient } from '@azure/arm-authorization'
-import { RoleAssignments, armClient, subscriptionIdOf } from '../azure/role-assignments.js'
+import { RoleAssignments, subscriptionIdOf } from '../azure/role-assignments.js'
+import { ArmClients, NO_SUBSCRIPTION } from '../azure/arm-clients.js'
 import { defaultScope } from '../cloud.js'
 import type { TenantsConfig } from '../model/config.js'
 import type { SecretProof } from '../model/observed.js'
@@ -130,6 +131,7 @@ function tenantPorts(
 ): TenantPorts {
   const { cloud } = settings
   const { app, secret } = access
+  const arm = new ArmClients(cloud, options)
   const signInAsApp = (tenantId: string): TokenCredential | undefined => {
     if (!app) return undefined
     if (config.app.credential.kind === 'federated') {
@@ -142,15 +144,17 @@ function tenantPorts(
   const portFor = (tenantId: string): TenantPort | undefined => {
     const credential = signInAsApp(tenantId)
     if (!credential) return undefined
-    const arm = armClient(cloud, credential, options)
-    // Permissions – List is subscription-bound in the SDK: a client per subscription for it, created once.
+    // Made on first use, one per subscription (Permissions – List is subscription-bound in the SDK): a tenant
+    // that has not consented never needs one.
     const bySubscription = new Map<string, AuthorizationManagementClient>()
     const clientFor = (scope: string): AuthorizationManagementClient => {
-      const subscription = subscriptionIdOf(scope)
-      if (!subscription) return arm
-      if (!bySubscription.has(subscription))
-        bySubscription.set(subscription, armClient(cloud, credential, options, subscription))
-      return bySubscription.get(subscription) ?? arm
+      const subscription = subscriptionIdOf(scope) ?? NO_SUBSCRIPTION
+      let client = bySubscription.get(subscription)
+      if (!client) {
+        client = arm.client(credential, subscription)
+        bySubscription.set(subscription, client)
+      }
+      return client
     }
     const assignments = new RoleAssignments(clientFor, settings.retry)
     return {
@@ -174,7 +178,7 @@ function tenantPorts(
       removeAssignment: (id, scope) => assignments.remove(id, scope),
       probe: probe =>
         probe.kind === 'arm'
-          ? probeArm(arm, cloud, probe.arm)
+          ? probeArm(clientFor(probe.arm), cloud, probe.arm)
           : probeKeyVaultSecret(secretClient(cloud, probe.keyVault, credential, options), probe.secret)
     }
   }

@@ -93,7 +93,7 @@ describe('npm run bench', () => {
           'fail-on': 'none'
         },
         files: { '.github/tenants.yml': tenantsYaml(customers) },
-        env: { NODE_OPTIONS: `--import=${PROBE}`, BENCH_PROBE_FILE: probeFile }
+        env: { NODE_OPTIONS: `--import=${PROBE} ${process.env.BENCH_NODE_OPTIONS ?? ""}`, BENCH_PROBE_FILE: probeFile }
       })
       const wallMs = performance.now() - started
       expect(action.exitCode).toBe(0)
