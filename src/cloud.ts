@@ -157,7 +157,7 @@ function checkedHttpsUrl(value: string, what: string): string {
   } catch {
     throw new CloudError(`${what} must be an https:// URL, got "${value}"`)
   }
-  // Bearer tokens are refused over plain http by the Azure SDK pipeline, and MSAL requires an https authority.
+  // Bearer tokens are refused over plain http by the Azure SDK pipeline, and secrets never leave over one.
   if (url.protocol !== 'https:') throw new CloudError(`${what} must use https://, got "${value}"`)
   return value.replace(/\/+$/, '')
 }

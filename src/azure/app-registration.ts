@@ -10,7 +10,7 @@ import {
   type PageCollection
 } from '@microsoft/microsoft-graph-client'
 import { TokenCredentialAuthenticationProvider } from '@microsoft/microsoft-graph-client/authProviders/azureTokenCredentials/index.js'
-import type { TokenCredential } from '@azure/identity'
+import type { TokenCredential } from '@azure/core-auth'
 import { type Cloud, defaultScope } from '../cloud.js'
 import { AzureRequestError } from './errors.js'
 import type {

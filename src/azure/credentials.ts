@@ -2,9 +2,9 @@
  * Credentials: the automation identity in the provider tenant (GitHub OIDC → federated credential) and the
  * multi-tenant app in any tenant (its Key Vault secret, or the same GitHub OIDC token as a federated assertion).
  */
-import { ClientAssertionCredential, ClientSecretCredential, type TokenCredential } from '@azure/identity'
 import type { Cloud } from '../cloud.js'
-import type { ClientOptions } from './pipeline.js'
+import { type ClientOptions, pipelineFor } from './pipeline.js'
+import { ClientCredentials, type TokenEndpoint } from './token-client.js'
 import type { RetryOptions } from './retry.js'
 
 /** A GitHub OIDC token's claims that identify the workflow to Entra; logged so subject mismatches are visible. */
@@ -31,8 +31,7 @@ export function oidcIdentityOf(jwt: string): OidcIdentity {
 }
 
 /**
- * GitHub OIDC tokens live about five minutes, and ClientAssertionCredential asks for an assertion on every
- * getToken (even a cache hit): one token is reused until shortly before its `exp`, then fetched afresh, so a long
+ * GitHub OIDC tokens live about five minutes, and every token request presents one: one token is reused until shortly before its `exp`, then fetched afresh, so a long
  * run never presents an expired assertion (AADSTS700024). Concurrent callers share one fetch.
  */
 export function memoisedAssertion(
@@ -76,30 +75,31 @@ export function isTransientOidcFailure(error: unknown): boolean {
 /** 0.5, 1, 2, 4, 8 s between attempts at GitHub's OIDC token: about 15 s in all. */
 export const OIDC_RETRY: RetryOptions = { delaysMs: [500, 1000, 2000, 4000, 8000] }
 
-function credentialOptions(cloud: Cloud, options: ClientOptions) {
-  // Instance discovery asks login.microsoftonline.com about the authority; a custom cloud's authority is not known
-  // there (MSAL then fails after a timeout), so it is trusted as configured.
-  return { ...options, authorityHost: cloud.authorityHost, disableInstanceDiscovery: cloud.name === 'custom' }
+/** Entra's token endpoint for this run: every credential shares its pipeline and its connections. */
+export function tokenEndpoint(
+  cloud: Cloud,
+  options: ClientOptions,
+  mask: (token: string) => void
+): TokenEndpoint {
+  return { authorityHost: cloud.authorityHost, ...pipelineFor(options), mask }
 }
 
 /** A credential that presents the GitHub OIDC token as a client assertion for `clientId` in `tenantId`. */
 export function assertionCredential(
-  cloud: Cloud,
+  endpoint: TokenEndpoint,
   tenantId: string,
   clientId: string,
-  getAssertion: () => Promise<string>,
-  options: ClientOptions
-): TokenCredential {
-  return new ClientAssertionCredential(tenantId, clientId, getAssertion, credentialOptions(cloud, options))
+  getAssertion: () => Promise<string>
+): ClientCredentials {
+  return new ClientCredentials(endpoint, tenantId, clientId, { assertion: getAssertion })
 }
 
 /** A credential for `clientId` in `tenantId` with a client secret. */
 export function secretCredential(
-  cloud: Cloud,
+  endpoint: TokenEndpoint,
   tenantId: string,
   clientId: string,
-  secret: string,
-  options: ClientOptions
-): TokenCredential {
-  return new ClientSecretCredential(tenantId, clientId, secret, credentialOptions(cloud, options))
+  secret: string
+): ClientCredentials {
+  return new ClientCredentials(endpoint, tenantId, clientId, { secret })
 }

@@ -1,11 +1,11 @@
 /**
- * Entra ID token-endpoint failures, reduced to the numbers that matter. @azure/identity wraps an AADSTS error
- * in an AuthenticationRequiredError whose `cause` is MSAL's ServerError: `errorNo` carries `error_codes[0]` and
- * `errorCode` the OAuth `error` (https://learn.microsoft.com/javascript/api/@azure/msal-node/servererror). The number is the contract; the
+ * Entra ID token-endpoint failures, reduced to the numbers that matter: the token client raises them as
+ * EntraTokenError with the OAuth `error` and `error_codes[0]` of Entra's answer. The number is the contract; the
  * prose is not (https://learn.microsoft.com/entra/identity-platform/reference-error-codes: "don't branch on the
  * error_description").
  */
 import { AADSTS } from '../model/aadsts.js'
+import { EntraTokenError } from './token-client.js'
 
 export { AADSTS }
 
@@ -28,30 +28,20 @@ export interface EntraFailure {
   message: string
 }
 
-interface MsalServerErrorLike {
-  errorCode?: unknown
-  errorNo?: unknown
-  errorMessage?: unknown
-  correlationId?: unknown
-}
-
-/** What a failed `getToken` says, read from the MSAL error the SDK wraps. */
+/** What a failed `getToken` says. */
 export function entraFailureOf(error: unknown): EntraFailure {
   const outer = error instanceof Error ? error : new Error(String(error))
-  const cause = (outer as Error & { cause?: unknown }).cause as MsalServerErrorLike | undefined
-  const description = typeof cause?.errorMessage === 'string' ? cause.errorMessage : outer.message
-  const codeFromCause = cause?.errorNo === undefined ? undefined : Number(cause.errorNo)
-  // Only when the number was not carried (older SDKs, other wrappers) is it read from the AADSTS prefix.
-  const code = Number.isFinite(codeFromCause) ? codeFromCause : aadstsNumberIn(outer.message)
-  return {
-    code,
-    error: typeof cause?.errorCode === 'string' ? cause.errorCode : undefined,
-    traceId: /Trace ID: ([0-9a-f-]{36})/i.exec(description)?.[1],
-    correlationId:
-      (typeof cause?.correlationId === 'string' && cause.correlationId) ||
-      /Correlation ID: ([0-9a-f-]{36})/i.exec(description)?.[1],
-    message: firstLine(description)
+  if (outer instanceof EntraTokenError) {
+    return {
+      code: outer.code ?? aadstsNumberIn(outer.message),
+      error: outer.error,
+      traceId: outer.traceId ?? /Trace ID: ([0-9a-f-]{36})/i.exec(outer.message)?.[1],
+      correlationId: outer.correlationId ?? /Correlation ID: ([0-9a-f-]{36})/i.exec(outer.message)?.[1],
+      message: firstLine(outer.message)
+    }
   }
+  // Not Entra's answer (no answer at all, or a wrapper that kept only the text): a number in the text is all.
+  return { code: aadstsNumberIn(outer.message), message: firstLine(outer.message) }
 }
 
 function aadstsNumberIn(text: string): number | undefined {

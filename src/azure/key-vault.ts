@@ -5,7 +5,7 @@
  * Source: https://learn.microsoft.com/rest/api/keyvault/secrets/set-secret/set-secret
  */
 import { SecretClient } from '@azure/keyvault-secrets'
-import type { TokenCredential } from '@azure/identity'
+import type { TokenCredential } from '@azure/core-auth'
 import { type Cloud, keyVaultUrl } from '../cloud.js'
 import { AzureRequestError } from './errors.js'
 import type { ClientOptions } from './pipeline.js'

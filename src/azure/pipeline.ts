@@ -48,6 +48,8 @@ export class RetryBudgetSpent extends Error {
 
 /** The options every Azure client of this run takes (credentials, ARM, Key Vault; Graph through `pipelineFor`). */
 export interface ClientOptions {
+  /** One connection pool for the run: a client per tenant must not mean a TLS handshake per tenant. */
+  httpClient: HttpClient
   retryOptions: { maxRetries: number; retryDelayInMs: number; maxRetryDelayInMs: number }
   userAgentOptions: { userAgentPrefix: string }
   additionalPolicies: { policy: PipelinePolicy; position: 'perCall' | 'perRetry' }[]
@@ -55,6 +57,7 @@ export interface ClientOptions {
 
 export function clientOptions(budget: RetryBudget): ClientOptions {
   return {
+    httpClient: createDefaultHttpClient(),
     retryOptions: { maxRetries: MAX_RETRIES, retryDelayInMs: 200, maxRetryDelayInMs: 8000 },
     userAgentOptions: { userAgentPrefix: 'entra-tenant-bridge' },
     additionalPolicies: [{ policy: budgetPolicy(budget), position: 'perRetry' }]
@@ -88,7 +91,7 @@ export function pipelineFor(options: ClientOptions): { pipeline: Pipeline; httpC
   for (const { policy, position } of options.additionalPolicies) {
     pipeline.addPolicy(policy, position === 'perRetry' ? { afterPhase: 'Retry' } : {})
   }
-  return { pipeline, httpClient: createDefaultHttpClient() }
+  return { pipeline, httpClient: options.httpClient }
 }
 
 /**

@@ -3,7 +3,7 @@
  * app, Key Vault for its secret, Entra's token endpoint and ARM for the customer tenants. The only module that
  * builds SDK clients and credentials.
  */
-import type { TokenCredential } from '@azure/identity'
+import type { TokenCredential } from '@azure/core-auth'
 import { AppRegistrations, graphClient } from '../azure/app-registration.js'
 import { probeConsent } from '../azure/consent-probe.js'
 import {
@@ -13,8 +13,10 @@ import {
   jwtClaims,
   memoisedAssertion,
   type OidcIdentity,
-  secretCredential
+  secretCredential,
+  tokenEndpoint
 } from '../azure/credentials.js'
+import type { TokenEndpoint } from '../azure/token-client.js'
 import { AADSTS, REPLICATION_LAG_CODES, entraFailureOf } from '../azure/entra-errors.js'
 import {
   disableSecretVersion,
@@ -27,7 +29,8 @@ import { type ClientOptions, RetryBudget, clientOptions } from '../azure/pipelin
 import { type RetryOptions, retryWhile } from '../azure/retry.js'
 import { probeArm, probeKeyVaultSecret } from '../azure/probes.js'
 import type { AuthorizationManagementClient } from '@azure/arm-authorization'
-import { RoleAssignments, armClient, subscriptionIdOf } from '../azure/role-assignments.js'
+import { RoleAssignments, subscriptionIdOf } from '../azure/role-assignments.js'
+import { ArmClients, NO_SUBSCRIPTION } from '../azure/arm-clients.js'
 import { defaultScope } from '../cloud.js'
 import type { TenantsConfig } from '../model/config.js'
 import type { SecretProof } from '../model/observed.js'
@@ -82,7 +85,8 @@ export function azurePorts(settings: AzureSettings, config: TenantsConfig): Engi
       settings.info(`GitHub OIDC token: iss=${identity.iss} sub=${identity.sub} aud=${identity.aud}`)
     }
   })
-  const provider = assertionCredential(cloud, settings.tenantId, settings.clientId, getAssertion, options)
+  const entra = tokenEndpoint(cloud, options, settings.mask)
+  const provider = assertionCredential(entra, settings.tenantId, settings.clientId, getAssertion)
   const credential = config.app.credential
   const vault =
     credential.kind === 'secret' ? secretClient(cloud, credential.keyVault, provider, options) : undefined
@@ -107,12 +111,12 @@ export function azurePorts(settings: AzureSettings, config: TenantsConfig): Engi
       apps: new AppRegistrations(graphClient(cloud, provider, options), settings.retry),
       ...(secrets ? { secrets } : {}),
       proveSecret: (appId, value) =>
-        proveSecret(secretCredential(cloud, settings.tenantId, appId, value, options), settings),
+        proveSecret(secretCredential(entra, settings.tenantId, appId, value), settings),
       checkStoredSecret: (appId, value) =>
-        checkStoredSecret(secretCredential(cloud, settings.tenantId, appId, value, options), settings),
+        checkStoredSecret(secretCredential(entra, settings.tenantId, appId, value), settings),
       mask: settings.mask
     },
-    tenants: access => tenantPorts(settings, options, config, access, getAssertion)
+    tenants: access => tenantPorts(settings, options, entra, config, access, getAssertion)
   }
 }
 
@@ -120,41 +124,43 @@ export function azurePorts(settings: AzureSettings, config: TenantsConfig): Engi
 function tenantPorts(
   settings: AzureSettings,
   options: ClientOptions,
+  entra: TokenEndpoint,
   config: TenantsConfig,
   access: AppAccess,
   getAssertion: () => Promise<string>
 ): TenantPorts {
   const { cloud } = settings
   const { app, secret } = access
+  const arm = new ArmClients(cloud, options)
   const signInAsApp = (tenantId: string): TokenCredential | undefined => {
     if (!app) return undefined
     if (config.app.credential.kind === 'federated') {
-      return assertionCredential(cloud, tenantId, app.appId, getAssertion, options)
+      return assertionCredential(entra, tenantId, app.appId, getAssertion)
     }
-    return secret === undefined ? undefined : secretCredential(cloud, tenantId, app.appId, secret, options)
+    return secret === undefined ? undefined : secretCredential(entra, tenantId, app.appId, secret)
   }
-  // One port per tenant, so that MSAL's token cache serves the role-assignment reads after the probe.
+  // One port per tenant: its credential keeps the consent probe's token for the role-assignment reads after it.
   const ports = new Map<string, TenantPort | undefined>()
   const portFor = (tenantId: string): TenantPort | undefined => {
     const credential = signInAsApp(tenantId)
     if (!credential) return undefined
-    const arm = armClient(cloud, credential, options)
-    // Permissions – List is subscription-bound in the SDK: a client per subscription for it, created once.
+    // Made on first use, one per subscription (Permissions – List is subscription-bound in the SDK): a tenant
+    // that has not consented never needs one.
     const bySubscription = new Map<string, AuthorizationManagementClient>()
     const clientFor = (scope: string): AuthorizationManagementClient => {
-      const subscription = subscriptionIdOf(scope)
-      if (!subscription) return arm
-      if (!bySubscription.has(subscription))
-        bySubscription.set(subscription, armClient(cloud, credential, options, subscription))
-      return bySubscription.get(subscription) ?? arm
+      const subscription = subscriptionIdOf(scope) ?? NO_SUBSCRIPTION
+      let client = bySubscription.get(subscription)
+      if (!client) {
+        client = arm.client(credential, subscription)
+        bySubscription.set(subscription, client)
+      }
+      return client
     }
     const assignments = new RoleAssignments(clientFor, settings.retry)
     return {
       probeConsent: () =>
         probeConsent(credential, {
           armAudience: cloud.armAudience,
-          discoveryUrl: `${cloud.authorityHost}/${tenantId}/v2.0/.well-known/openid-configuration`,
-          clientOptions: options,
           freshCredential: access.freshCredential ? settings.retry : undefined,
           mask: settings.mask
         }),
@@ -172,7 +178,7 @@ function tenantPorts(
       removeAssignment: (id, scope) => assignments.remove(id, scope),
       probe: probe =>
         probe.kind === 'arm'
-          ? probeArm(arm, cloud, probe.arm)
+          ? probeArm(clientFor(probe.arm), cloud, probe.arm)
           : probeKeyVaultSecret(secretClient(cloud, probe.keyVault, credential, options), probe.secret)
     }
   }

@@ -113,7 +113,7 @@ export type SecretLookup = { status: 'found'; secret: StoredSecret } | { status:
  * What a customer tenant's token endpoint answered when the app asked it for a token:
  * - `token`: a token, so the app has an enabled service principal there (the token's `oid`);
  * - `refused`: Entra said no, with its AADSTS number when it gave one;
- * - `no-authority`: Entra has no OpenID configuration for the tenant in this cloud;
+ * - `no-authority`: Entra does not know the tenant in this cloud (its token endpoint said AADSTS90002);
  * - `failed`: no answer that says anything about the tenant (a network failure, an unforeseen error);
  * - `not-asked`: the action had nothing to ask with (no app yet, the app unreadable, no credential).
  */

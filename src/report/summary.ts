@@ -70,6 +70,9 @@ export function renderSummary(report: Report, options: SummaryOptions = {}): str
   let blocks: string[] = []
   for (const level of LEVELS) {
     blocks = summaryBlocks(report, level, reportFile)
+    // UTF-8 takes at least one byte per UTF-16 unit: a form longer than that in units is too big in bytes too,
+    // and is dropped without being joined or measured.
+    if (unitsOf(blocks) > maxBytes) continue
     const text = joinBlocks(blocks)
     if (byteLength(text) <= maxBytes) return text
   }
@@ -344,20 +347,32 @@ function credentialRow(credential: CredentialReport): string {
 
 function tenantTable(tenants: readonly TenantReport[]): string[] {
   if (tenants.length === 0) return ['No tenant needs attention.']
-  return [
-    '| Tenant | Tenant id | Status | Next step |',
-    '|---|---|---|---|',
-    ...tenants.map(tenant => {
-      const words = consentWords(tenant.consent)
-      return (
-        `| ${mdCell(tenant.name)} | ${mdCode(tenant.tenantId, 'table')} | ` +
-        `**${md(words.label)}**: ${md(words.meaning)} | ${nextStepMarkdown(tenant)} |`
-      )
-    })
-  ]
+  return ['| Tenant | Tenant id | Status | Next step |', '|---|---|---|---|', ...tenants.map(tenantRow)]
 }
 
-function tenantDetails(tenant: TenantReport): string[] {
+/**
+ * A tenant's row and details are the same at every level of shortening: each is rendered once per report, not
+ * once per level tried (at thousands of tenants, that was most of the summary's CPU).
+ */
+function once<T>(render: (tenant: TenantReport) => T): (tenant: TenantReport) => T {
+  const rendered = new WeakMap<TenantReport, T>()
+  return tenant => {
+    if (!rendered.has(tenant)) rendered.set(tenant, render(tenant))
+    return rendered.get(tenant) as T
+  }
+}
+
+const tenantRow = once(tenant => {
+  const words = consentWords(tenant.consent)
+  return (
+    `| ${mdCell(tenant.name)} | ${mdCode(tenant.tenantId, 'table')} | ` +
+    `**${md(words.label)}**: ${md(words.meaning)} | ${nextStepMarkdown(tenant)} |`
+  )
+})
+
+const tenantDetails = once(renderTenantDetails)
+
+function renderTenantDetails(tenant: TenantReport): string[] {
   const { consent } = tenant
   const words = consentWords(consent)
   const facts = [
@@ -510,6 +525,13 @@ function truncateBlocks(blocks: readonly string[], maxBytes: number, note: strin
 
 function joinBlocks(blocks: readonly string[]): string {
   return `${blocks.join('\n')}\n`
+}
+
+/** The length of `joinBlocks(blocks)` in UTF-16 units. */
+function unitsOf(blocks: readonly string[]): number {
+  let units = blocks.length
+  for (const block of blocks) units += block.length
+  return units
 }
 
 function byteLength(text: string): number {

@@ -7,7 +7,8 @@
  * classified every tenant as the scenario says (a benchmark that measures a broken run measures nothing); the
  * goals are reported, not asserted, so a slow machine prints its figures instead of failing.
  *
- * BENCH_RUNS="N:L:C,…" replaces the default runs; BENCH_COLD_RUNS sets how many times each cold start is timed.
+ * BENCH_RUNS="N:L:C,…" replaces the default runs; BENCH_COLD_RUNS sets how many times each cold start is timed;
+ * BENCH_NODE_OPTIONS adds Node options to the action's process (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof").
  */
 import { spawn } from 'node:child_process'
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
@@ -93,7 +94,10 @@ describe('npm run bench', () => {
           'fail-on': 'none'
         },
         files: { '.github/tenants.yml': tenantsYaml(customers) },
-        env: { NODE_OPTIONS: `--import=${PROBE}`, BENCH_PROBE_FILE: probeFile }
+        env: {
+          NODE_OPTIONS: `--import=${PROBE} ${process.env.BENCH_NODE_OPTIONS ?? ''}`,
+          BENCH_PROBE_FILE: probeFile
+        }
       })
       const wallMs = performance.now() - started
       expect(action.exitCode).toBe(0)

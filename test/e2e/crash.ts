@@ -21,7 +21,7 @@ import { runAction } from '../action-runner.js'
 import { bridge, emulator, stopEmulators, tenantsFile } from '../integration/harness.js'
 import { MANAGED_MARKER, ORPHAN_GRACE_MS } from '../../src/plan/credentials.js'
 import { resolveCloud, defaultScope } from '../../src/cloud.js'
-import { secretCredential } from '../../src/azure/credentials.js'
+import { secretCredential, tokenEndpoint } from '../../src/azure/credentials.js'
 import { RetryBudget, clientOptions } from '../../src/azure/pipeline.js'
 
 const APP = 'contoso-provider-access'
@@ -113,8 +113,8 @@ async function killAndRerun(point: number): Promise<Outcome> {
 async function authenticates(emu: Emulator, appId: string, value: string): Promise<boolean> {
   const cloud = resolveCloud('custom', emu.endpoints.cloudEndpoints)
   try {
-    const options = clientOptions(new RetryBudget(30))
-    await secretCredential(cloud, emu.endpoints.automation!.tenantId, appId, value, options).getToken(
+    const entra = tokenEndpoint(cloud, clientOptions(new RetryBudget(30)), () => undefined)
+    await secretCredential(entra, emu.endpoints.automation!.tenantId, appId, value).getToken(
       defaultScope(cloud.armAudience)
     )
     return true

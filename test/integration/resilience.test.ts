@@ -45,7 +45,7 @@ describe('faults', () => {
 
 describe('short-lived GitHub OIDC tokens', () => {
   it('fetches a fresh assertion when the one in hand expires mid-run, instead of presenting it (AADSTS700024)', async () => {
-    emu = await emulator('three-customers.yml', { latencyMs: 250 })
+    emu = await emulator('three-customers.yml', { latencyMs: 400 })
     await emu.control.setGithub({ tokenLifetimeSeconds: 2 })
     // Secretless: every tenant is probed with the GitHub assertion, against the app's federated credential.
     const config = tenantsFile('three-customers.tenants.yml')
@@ -62,13 +62,13 @@ describe('short-lived GitHub OIDC tokens', () => {
 })
 
 const NORTHWIND = '8e000000-0000-4000-8000-000000000001'
-const discoveryOf = (tenantId: string) => `^/${tenantId}/v2\\.0/\\.well-known/openid-configuration$`
+const tokenEndpointOf = (tenantId: string) => `^/${tenantId}/oauth2/v2\\.0/token$`
 
 describe('transient failures are retried, then reported as transient — never as a verdict', () => {
-  it('a tenant whose OpenID discovery answers 503 four times is still judged by its real answer', async () => {
+  it('a tenant whose token endpoint answers 503 four times is still judged by its real answer', async () => {
     emu = await emulator('three-customers.yml')
     await emu.control.setFaults([
-      { route: 'entra', path: discoveryOf(NORTHWIND), fault: 503, count: 4, retryAfterSeconds: 0 }
+      { route: 'token', path: tokenEndpointOf(NORTHWIND), fault: 503, count: 4, retryAfterSeconds: 0 }
     ])
     const run = await bridge(emu, tenantsFile('three-customers.tenants.yml'))
     const northwind = run.report.tenants.find(t => t.tenantId === NORTHWIND)!
@@ -77,10 +77,10 @@ describe('transient failures are retried, then reported as transient — never a
     expect((await emu.control.requests()).filter(r => r.fault === '503')).toHaveLength(4)
   })
 
-  it('a tenant whose discovery never answers is an error that says transient, not tenant-not-found', async () => {
+  it('a tenant whose token endpoint never answers is an error that says transient, not tenant-not-found', async () => {
     emu = await emulator('three-customers.yml')
     await emu.control.setFaults([
-      { route: 'entra', path: discoveryOf(NORTHWIND), fault: 503, retryAfterSeconds: 0 }
+      { route: 'token', path: tokenEndpointOf(NORTHWIND), fault: 503, retryAfterSeconds: 0 }
     ])
     const run = await bridge(emu, tenantsFile('three-customers.tenants.yml'), {}, { retryBudgetSeconds: 2 })
     const northwind = run.report.tenants.find(t => t.tenantId === NORTHWIND)!

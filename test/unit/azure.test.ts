@@ -1,6 +1,7 @@
 import { describe, expect, it, jest } from '@jest/globals'
 import { memoisedAssertion, oidcIdentityOf } from '../../src/azure/credentials.js'
 import { entraFailureOf } from '../../src/azure/entra-errors.js'
+import { EntraTokenError } from '../../src/azure/token-client.js'
 import { consentStatusOf } from '../../src/plan/consent.js'
 import {
   atOrAboveFilter,
@@ -81,15 +82,16 @@ describe('consent classification', () => {
     expect(consentStatusOf(code)).toBe(status)
   })
 
-  it('reads the number from the MSAL cause, not from the prose', () => {
-    const cause = Object.assign(new Error('x'), {
-      errorCode: 'invalid_client',
-      errorNo: '7000229',
-      errorMessage:
-        'AADSTS7000229: The client application x is missing service principal in the tenant y. Trace ID: 0b0c0d0e-1111-2222-3333-444455556666 Correlation ID: 9b0c0d0e-1111-2222-3333-444455556666 Timestamp: 2026-11-28 12:00:00Z'
-    })
+  it("reads the number from Entra's error_codes, not from the prose", () => {
     const failure = entraFailureOf(
-      Object.assign(new Error('unauthorized_client: Error(s): 700016 - AADSTS700016: …'), { cause })
+      new EntraTokenError(401, {
+        error: 'invalid_client',
+        error_codes: [7000229],
+        error_description:
+          'AADSTS7000229: The client application x is missing service principal in the tenant y. Trace ID: 0b0c0d0e-1111-2222-3333-444455556666 Correlation ID: 9b0c0d0e-1111-2222-3333-444455556666 Timestamp: 2026-11-28 12:00:00Z',
+        trace_id: '0b0c0d0e-1111-2222-3333-444455556666',
+        correlation_id: '9b0c0d0e-1111-2222-3333-444455556666'
+      })
     )
     expect(failure).toEqual({
       code: 7000229,
@@ -98,6 +100,11 @@ describe('consent classification', () => {
       correlationId: '9b0c0d0e-1111-2222-3333-444455556666',
       message: 'AADSTS7000229: The client application x is missing service principal in the tenant y.'
     })
+  })
+
+  it('takes no number from an error that is not Entra’s answer unless its text carries one', () => {
+    expect(entraFailureOf(new Error('socket hang up')).code).toBeUndefined()
+    expect(entraFailureOf(new Error('wrapped: AADSTS700016: not found')).code).toBe(700016)
   })
 })
 
