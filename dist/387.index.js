@@ -860,6 +860,8 @@ var role_assignment_name = __webpack_require__(35803);
 
 
 
+
+
 // The deterministic names are the domain's (the hand-off's ARM template uses them too).
 
 
@@ -899,11 +901,27 @@ function resourceScopeParts(scope) {
 function roleGuidOf(roleDefinitionId) {
     return (roleDefinitionId.split('/').pop() ?? '').toLowerCase();
 }
-/** Whether an assignment at `assigned` applies at `wanted`: the same scope or one above it. */
-function coversScope(assigned, wanted) {
-    const a = assigned.replace(/\/+$/, '').toLowerCase();
-    const w = wanted.replace(/\/+$/, '').toLowerCase();
-    return a === '' || a === w || w.startsWith(`${a}/`);
+const scopeKey = (scope) => scope.replace(/\/+$/, '').toLowerCase();
+/** Whether two scopes are the same (ARM compares resource ids case-insensitively). */
+function sameScope(a, b) {
+    return scopeKey(a) === scopeKey(b);
+}
+/** Whether `assigned` lies below `wanted` by its path: an assignment there grants nothing at `wanted`. */
+function liesBelow(assigned, wanted) {
+    const a = scopeKey(assigned);
+    const w = scopeKey(wanted);
+    return a !== w && a.startsWith(`${w}/`);
+}
+/**
+ * The principal's own role assignments at the scope or above it, as ARM documents the filter
+ * (https://learn.microsoft.com/azure/role-based-access-control/role-assignments-list-rest: `atScope()` lists "only the
+ * specified scope, not including the role assignments at subscopes" — that is, at or above it,
+ * https://learn.microsoft.com/rest/api/authorization/role-assignments/list-for-scope — and `assignedTo('{objectId}')`
+ * narrows it to one user or service principal). ARM walks the hierarchy itself: what it returns for a subscription
+ * includes the subscription's management groups and the root `/`, which no scope string contains.
+ */
+function atOrAboveFilter(principalId) {
+    return `atScope() and assignedTo('${principalId}')`;
 }
 /**
  * One client for a tenant's every scope. The constructor wants a subscription id, but it only enters the paths of
@@ -935,6 +953,29 @@ function armErrorOf(error) {
         message: (e.message ?? String(error)).split(/\r?\n/)[0] ?? ''
     };
 }
+/**
+ * What a failed ARM read says, in the product's words. A definitive answer (403, 404, 400) is reported as ARM gave
+ * it; no answer — throttling, 5xx, a dropped connection or timeout, all already retried by the pipeline, or its
+ * retry budget spent — is a transient failure, reported as such and never turned into a verdict.
+ */
+function failureOf(error, what) {
+    const e = armErrorOf(error);
+    const answer = e.statusCode > 0 ? `${e.code || 'error'} (HTTP ${e.statusCode})` : e.code || 'no answer';
+    const detail = `${answer}: ${e.message}`;
+    return failureKindOf(e.statusCode) === 'transient'
+        ? {
+            transient: true,
+            detail: `Transient: ${what} could not be read, retried up to ${MAX_RETRIES} times: ${detail}`
+        }
+        : { transient: false, detail };
+}
+/** Why the role assignments could not be read: `failed` (transient) or `unverifiable` (ARM's definitive refusal). */
+function unreadable(error) {
+    const { transient, detail } = failureOf(error, 'the role assignments');
+    if (transient)
+        return { status: 'failed', failure: 'transient', detail };
+    return { status: 'unverifiable', detail, statusCode: armErrorOf(error).statusCode };
+}
 class RoleAssignments {
     #client;
     #retry;
@@ -942,28 +983,33 @@ class RoleAssignments {
         this.#client = client;
         this.#retry = retry;
     }
-    /** Whether the principal holds the role at the scope, directly or from a scope above it. */
+    /**
+     * Whether the principal holds the role at the scope: `present` with `via` the scope of the assignment ARM reports,
+     * the scope itself when there is one there, else the ancestor it inherits from (a resource group, a subscription,
+     * a management group or the root). `assignedTo` is transitive through groups: only the principal's own
+     * assignments count, as apply would create them.
+     */
     async check(scope, roleDefinitionId, principalId) {
         try {
             const assignments = this.#client(scope).roleAssignments.listForScope(scope, {
-                filter: `principalId eq '${principalId}'`
+                filter: atOrAboveFilter(principalId)
             });
+            let inheritedFrom;
             for await (const assignment of assignments) {
-                if (roleGuidOf(assignment.roleDefinitionId ?? '') === roleDefinitionId.toLowerCase() &&
-                    (assignment.principalId ?? '').toLowerCase() === principalId.toLowerCase() &&
-                    coversScope(assignment.scope ?? '', scope)) {
-                    return { status: 'present', via: assignment.scope ?? scope };
-                }
+                const at = assignment.scope ?? '';
+                if (roleGuidOf(assignment.roleDefinitionId ?? '') !== roleDefinitionId.toLowerCase() ||
+                    (assignment.principalId ?? '').toLowerCase() !== principalId.toLowerCase() ||
+                    at === '' ||
+                    liesBelow(at, scope))
+                    continue;
+                if (sameScope(at, scope))
+                    return { status: 'present', via: at };
+                inheritedFrom ??= at;
             }
-            return { status: 'missing' };
+            return inheritedFrom === undefined ? { status: 'missing' } : { status: 'present', via: inheritedFrom };
         }
         catch (error) {
-            const e = armErrorOf(error);
-            return {
-                status: 'unverifiable',
-                detail: `${e.code || 'error'} (HTTP ${e.statusCode}): ${e.message}`,
-                statusCode: e.statusCode
-            };
+            return unreadable(error);
         }
     }
     /**
@@ -972,18 +1018,25 @@ class RoleAssignments {
      */
     async listForPrincipal(scope, principalId) {
         const found = [];
-        const assignments = this.#client(scope).roleAssignments.listForScope(scope, {
-            filter: `principalId eq '${principalId}'`
-        });
-        for await (const a of assignments) {
-            if ((a.principalId ?? '').toLowerCase() !== principalId.toLowerCase())
-                continue;
-            found.push({
-                id: a.id ?? '',
-                scope: a.scope ?? '',
-                roleDefinitionId: roleGuidOf(a.roleDefinitionId ?? ''),
-                ...(a.condition ? { condition: a.condition } : {})
+        try {
+            const assignments = this.#client(scope).roleAssignments.listForScope(scope, {
+                filter: `principalId eq '${principalId}'`
             });
+            for await (const a of assignments) {
+                if ((a.principalId ?? '').toLowerCase() !== principalId.toLowerCase())
+                    continue;
+                found.push({
+                    id: a.id ?? '',
+                    scope: a.scope ?? '',
+                    roleDefinitionId: roleGuidOf(a.roleDefinitionId ?? ''),
+                    ...(a.condition ? { condition: a.condition } : {})
+                });
+            }
+        }
+        catch (error) {
+            const e = armErrorOf(error);
+            const answer = e.statusCode > 0 ? `${e.code || 'error'} (HTTP ${e.statusCode})` : e.code || 'no answer';
+            throw new AzureRequestError(`the role assignments at ${scope}: ${answer}: ${e.message}`, e.statusCode, error);
         }
         return found;
     }
@@ -1037,12 +1090,18 @@ class RoleAssignments {
             const filter = `roleName eq '${role.name.replace(/'/g, "''")}'`;
             for await (const d of client.roleDefinitions.list(scope, { filter }))
                 return shape(d);
-            return { problem: `no role named "${role.name}" is defined at ${scope} in this tenant` };
+            return {
+                problem: `No role named "${role.name}" is defined at ${scope} in this tenant (neither built in nor a custom role ` +
+                    "assignable there): check the name in the tenants file, or ask the customer's admin to create the custom role " +
+                    'with this scope among its assignable scopes.'
+            };
         }
         catch (error) {
-            const e = armErrorOf(error);
+            const failure = failureOf(error, 'the role definition');
             return {
-                problem: `the role definition could not be read: ${e.code || 'error'} (HTTP ${e.statusCode}): ${e.message}`
+                problem: failure.transient
+                    ? failure.detail
+                    : `The role definition could not be read: ${failure.detail}`
             };
         }
     }
@@ -2055,7 +2114,7 @@ async function mapLimit(items, limit, work) {
 const MULTI_TENANT_AUDIENCE = 'AzureADMultipleOrgs';
 const FAILURE_KINDS = ['transient', 'denied', 'other'];
 /** The kind a port's error declares (its `kind`), or `other` for an error that declares none. */
-function failureOf(error) {
+function observed_failureOf(error) {
     const kind = error?.kind;
     return typeof kind === 'string' && FAILURE_KINDS.includes(kind) ? kind : 'other';
 }
@@ -2089,7 +2148,7 @@ async function observeApp(config, apps) {
         };
     }
     catch (error) {
-        return { status: 'error', detail: error.message, failure: failureOf(error) };
+        return { status: 'error', detail: error.message, failure: observed_failureOf(error) };
     }
 }
 async function observeSecret(config, secrets) {
@@ -2103,7 +2162,7 @@ async function observeSecret(config, secrets) {
         return { observed: { status: 'found', version, expiresOn, keyId }, value };
     }
     catch (error) {
-        return { observed: { status: 'error', detail: error.message, failure: failureOf(error) } };
+        return { observed: { status: 'error', detail: error.message, failure: observed_failureOf(error) } };
     }
 }
 /** Consent (and the role assignments of consented tenants) in every customer tenant, concurrency-bounded. */
@@ -2141,7 +2200,7 @@ async function observeTenant(tenant, app, ports) {
         assignments.push(await observeAssignment(port, wanted, principalId));
     }
     const unmanaged = await unmanagedAssignments(port, tenant, assignments, principalId);
-    return { tenantId: tenant.tenantId, consent, assignments, ...(unmanaged ? { unmanaged } : {}) };
+    return { tenantId: tenant.tenantId, consent, assignments, ...unmanaged };
 }
 /**
  * One required assignment: the role assignments at the scope; where they cannot be read, or where the role is
@@ -2174,27 +2233,33 @@ async function observeAssignment(port, wanted, principalId) {
 /**
  * The principal's assignments the file does not list, read at each subscription (or management group) of the
  * file's scopes. The Role Based Access Control Administrator delegation of the hand-off is how apply manages
- * grants, not extra access. Undefined when they cannot be read.
+ * grants, not extra access. When they cannot be read, why (the planner decides what that means).
  */
 async function unmanagedAssignments(port, tenant, assignments, principalId) {
     const roots = [...new Set(tenant.roleAssignments.map(a => rootOf(a.scope)))];
-    const wanted = new Set(assignments.map(a => `${a.scope.toLowerCase()}|${a.roleDefinitionId}`));
+    // An assignment a required one is held through (at a parent scope, a management group or the root) is the file's
+    // grant, not an extra: pruning it would take the required access away.
+    const wanted = new Set(assignments.flatMap(a => [
+        `${observe_scopeKey(a.scope)}|${a.roleDefinitionId}`,
+        ...(a.lookup.status === 'present' ? [`${observe_scopeKey(a.lookup.via)}|${a.roleDefinitionId}`] : [])
+    ]));
     const seen = new Map();
     try {
         for (const root of roots) {
             for (const found of await port.assignmentsOf(root, principalId)) {
                 if (found.roleDefinitionId === roles/* RBAC_ADMINISTRATOR_ROLE_ID */.Ci)
                     continue;
-                if (!wanted.has(`${found.scope.replace(/\/+$/, '').toLowerCase()}|${found.roleDefinitionId}`))
+                if (!wanted.has(`${observe_scopeKey(found.scope)}|${found.roleDefinitionId}`))
                     seen.set(found.id.toLowerCase(), found);
             }
         }
     }
-    catch {
-        return undefined;
+    catch (error) {
+        return { unmanagedUnread: { detail: error.message, failure: observed_failureOf(error) } };
     }
-    return [...seen.values()];
+    return { unmanaged: [...seen.values()] };
 }
+const observe_scopeKey = (scope) => scope.replace(/\/+$/, '').toLowerCase() || '/';
 /** The subscription or management group a scope lives in. */
 function rootOf(scope) {
     return (/^(\/subscriptions\/[^/]+|\/providers\/Microsoft\.Management\/managementGroups\/[^/]+)/i.exec(scope)?.[1] ?? scope);
@@ -2276,7 +2341,7 @@ function holdsRole(effective, role) {
 function mayAssignRoles(effective) {
     return covers(effective, ROLE_ASSIGNMENT_WRITE, [], 'control');
 }
-const sameScope = (a, b) => a.replace(/\/+$/, '').toLowerCase() === b.replace(/\/+$/, '').toLowerCase();
+const access_sameScope = (a, b) => a.replace(/\/+$/, '').toLowerCase() === b.replace(/\/+$/, '').toLowerCase();
 /**
  * The status of one required assignment. `step` is apply's outcome for its assign step (absent in plan mode or when
  * there was none).
@@ -2285,10 +2350,11 @@ function accessVerdict(observed, step) {
     const lookup = observed?.lookup;
     if (!observed || !lookup || lookup.status === 'skipped')
         return { status: 'skipped' };
+    // A role the tenant does not define (a custom role named by name) is a mistake to fix, not drift to wait out.
     if (observed.roleProblem)
-        return { status: 'unverifiable', detail: observed.roleProblem };
+        return { status: 'error', detail: observed.roleProblem };
     if (lookup.status === 'present') {
-        return sameScope(lookup.via, observed.scope)
+        return access_sameScope(lookup.via, observed.scope)
             ? { status: 'present' }
             : { status: 'inherited', detail: `Held through an assignment at ${lookup.via}.` };
     }
@@ -2301,6 +2367,10 @@ function accessVerdict(observed, step) {
     }
     if (step?.outcome === 'done')
         return { status: 'applied', ...(step.detail ? { detail: step.detail } : {}) };
+    // No answer is not a verdict: a transient failure is an error of the run, not drift of the tenant.
+    if (lookup.status === 'failed') {
+        return { status: 'error', detail: `${lookup.detail}${step?.detail ? ` Apply: ${step.detail}` : ''}` };
+    }
     if (absent === 'unknown') {
         const why = lookup.status === 'unverifiable' ? lookup.detail : undefined;
         const permissions = observed.effective?.status === 'unavailable' ? observed.effective.detail : undefined;
@@ -2342,9 +2412,23 @@ const ROLE_GAPS = new Set([
     'awaiting-customer',
     'unverifiable'
 ]);
-/** Whether apply should try to create it: verified absent, or unverifiable (the PUT is idempotent by name). */
+/** Whether apply should try to create it: verified absent, or not known (the PUT is idempotent by name). */
 function wantsAssignStep(verdict) {
-    return verdict.status === 'missing' || verdict.status === 'unverifiable';
+    return verdict.status === 'missing' || verdict.status === 'unverifiable' || verdict.status === 'error';
+}
+/**
+ * Whether the app's unmanaged role assignments not being readable counts, and why: always when ARM did not answer
+ * (transient: an error of the run), and when `prune: true` asked for them to be removed (ARM's refusal then means
+ * prune cannot do its work). Otherwise the check is best-effort: an app held to least privilege often may not list
+ * the assignments of a whole subscription, and that is no fault of the tenant.
+ */
+function unmanagedUnreadVerdict(tenant, observed) {
+    const unread = observed?.unmanagedUnread;
+    if (!unread)
+        return undefined;
+    if (unread.failure === 'transient' || tenant.prune === true)
+        return `The app's role assignments not listed in the tenants file could not be read: ${unread.detail}`;
+    return undefined;
 }
 /** Consent statuses that mean the customer took away what had been reached. */
 const FELL_AWAY = new Set(['disabled', 'blocked']);
@@ -2944,6 +3028,7 @@ function tenantAccess(input, tenant, consent, appId, principalId) {
         .filter(s => s.kind === 'remove-assignment' && s.outcome === 'done')
         .map(s => (s.kind === 'remove-assignment' ? s.assignmentId.toLowerCase() : '')));
     const unmanaged = (observed?.unmanaged ?? []).filter(u => !pruned.has(u.id.toLowerCase()));
+    const unmanagedUnread = unmanagedUnreadVerdict(tenant, observed);
     const verdict = tenantAccessVerdict(tenant, observed ? consent : undefined, { unmanaged, probes: observed?.probes }, roleAssignments.map(a => a.status));
     const grant = (a) => ({
         scope: a.scope,
@@ -2956,6 +3041,7 @@ function tenantAccess(input, tenant, consent, appId, principalId) {
         drift: verdict.drift,
         probes: (observed?.probes ?? []).map(p => ({ ...p })),
         unmanaged: unmanaged.map(u => ({ id: u.id, scope: u.scope, roleDefinitionId: u.roleDefinitionId })),
+        ...(unmanagedUnread ? { unmanagedUnread } : {}),
         handoff: (0,handoff/* buildHandoff */.dJ)({
             tenantId: tenant.tenantId,
             appId,
@@ -2970,6 +3056,7 @@ const GRANTS_OUTSTANDING = new Set([
     'missing',
     'awaiting-customer',
     'unverifiable',
+    'error',
     'skipped'
 ]);
 /** The credential judgement's verdict on the secret, with apply's outcome on top: rotated, or failed. */

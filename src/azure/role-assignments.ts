@@ -13,7 +13,8 @@ import type {
   PrincipalAssignment
 } from '../model/observed.js'
 import type { RolePermission } from '../model/roles.js'
-import type { ClientOptions } from './pipeline.js'
+import { AzureRequestError, failureKindOf } from './errors.js'
+import { type ClientOptions, MAX_RETRIES } from './pipeline.js'
 import { type RetryOptions, REPLICATION_RETRY, retryWhile } from './retry.js'
 
 // The deterministic names are the domain's (the hand-off's ARM template uses them too).
@@ -70,11 +71,30 @@ export function roleGuidOf(roleDefinitionId: string): string {
   return (roleDefinitionId.split('/').pop() ?? '').toLowerCase()
 }
 
-/** Whether an assignment at `assigned` applies at `wanted`: the same scope or one above it. */
-export function coversScope(assigned: string, wanted: string): boolean {
-  const a = assigned.replace(/\/+$/, '').toLowerCase()
-  const w = wanted.replace(/\/+$/, '').toLowerCase()
-  return a === '' || a === w || w.startsWith(`${a}/`)
+const scopeKey = (scope: string): string => scope.replace(/\/+$/, '').toLowerCase()
+
+/** Whether two scopes are the same (ARM compares resource ids case-insensitively). */
+export function sameScope(a: string, b: string): boolean {
+  return scopeKey(a) === scopeKey(b)
+}
+
+/** Whether `assigned` lies below `wanted` by its path: an assignment there grants nothing at `wanted`. */
+export function liesBelow(assigned: string, wanted: string): boolean {
+  const a = scopeKey(assigned)
+  const w = scopeKey(wanted)
+  return a !== w && a.startsWith(`${w}/`)
+}
+
+/**
+ * The principal's own role assignments at the scope or above it, as ARM documents the filter
+ * (https://learn.microsoft.com/azure/role-based-access-control/role-assignments-list-rest: `atScope()` lists "only the
+ * specified scope, not including the role assignments at subscopes" — that is, at or above it,
+ * https://learn.microsoft.com/rest/api/authorization/role-assignments/list-for-scope — and `assignedTo('{objectId}')`
+ * narrows it to one user or service principal). ARM walks the hierarchy itself: what it returns for a subscription
+ * includes the subscription's management groups and the root `/`, which no scope string contains.
+ */
+export function atOrAboveFilter(principalId: string): string {
+  return `atScope() and assignedTo('${principalId}')`
 }
 
 /**
@@ -116,6 +136,30 @@ function armErrorOf(error: unknown): { statusCode: number; code: string; message
   }
 }
 
+/**
+ * What a failed ARM read says, in the product's words. A definitive answer (403, 404, 400) is reported as ARM gave
+ * it; no answer — throttling, 5xx, a dropped connection or timeout, all already retried by the pipeline, or its
+ * retry budget spent — is a transient failure, reported as such and never turned into a verdict.
+ */
+function failureOf(error: unknown, what: string): { transient: boolean; detail: string } {
+  const e = armErrorOf(error)
+  const answer = e.statusCode > 0 ? `${e.code || 'error'} (HTTP ${e.statusCode})` : e.code || 'no answer'
+  const detail = `${answer}: ${e.message}`
+  return failureKindOf(e.statusCode) === 'transient'
+    ? {
+        transient: true,
+        detail: `Transient: ${what} could not be read, retried up to ${MAX_RETRIES} times: ${detail}`
+      }
+    : { transient: false, detail }
+}
+
+/** Why the role assignments could not be read: `failed` (transient) or `unverifiable` (ARM's definitive refusal). */
+export function unreadable(error: unknown): AssignmentLookup {
+  const { transient, detail } = failureOf(error, 'the role assignments')
+  if (transient) return { status: 'failed', failure: 'transient', detail }
+  return { status: 'unverifiable', detail, statusCode: armErrorOf(error).statusCode }
+}
+
 export class RoleAssignments {
   readonly #client: (scope: string) => AuthorizationManagementClient
   readonly #retry: RetryOptions
@@ -128,29 +172,33 @@ export class RoleAssignments {
     this.#retry = retry
   }
 
-  /** Whether the principal holds the role at the scope, directly or from a scope above it. */
+  /**
+   * Whether the principal holds the role at the scope: `present` with `via` the scope of the assignment ARM reports,
+   * the scope itself when there is one there, else the ancestor it inherits from (a resource group, a subscription,
+   * a management group or the root). `assignedTo` is transitive through groups: only the principal's own
+   * assignments count, as apply would create them.
+   */
   async check(scope: string, roleDefinitionId: string, principalId: string): Promise<AssignmentLookup> {
     try {
       const assignments = this.#client(scope).roleAssignments.listForScope(scope, {
-        filter: `principalId eq '${principalId}'`
+        filter: atOrAboveFilter(principalId)
       })
+      let inheritedFrom: string | undefined
       for await (const assignment of assignments) {
+        const at = assignment.scope ?? ''
         if (
-          roleGuidOf(assignment.roleDefinitionId ?? '') === roleDefinitionId.toLowerCase() &&
-          (assignment.principalId ?? '').toLowerCase() === principalId.toLowerCase() &&
-          coversScope(assignment.scope ?? '', scope)
-        ) {
-          return { status: 'present', via: assignment.scope ?? scope }
-        }
+          roleGuidOf(assignment.roleDefinitionId ?? '') !== roleDefinitionId.toLowerCase() ||
+          (assignment.principalId ?? '').toLowerCase() !== principalId.toLowerCase() ||
+          at === '' ||
+          liesBelow(at, scope)
+        )
+          continue
+        if (sameScope(at, scope)) return { status: 'present', via: at }
+        inheritedFrom ??= at
       }
-      return { status: 'missing' }
+      return inheritedFrom === undefined ? { status: 'missing' } : { status: 'present', via: inheritedFrom }
     } catch (error) {
-      const e = armErrorOf(error)
-      return {
-        status: 'unverifiable',
-        detail: `${e.code || 'error'} (HTTP ${e.statusCode}): ${e.message}`,
-        statusCode: e.statusCode
-      }
+      return unreadable(error)
     }
   }
 
@@ -160,17 +208,27 @@ export class RoleAssignments {
    */
   async listForPrincipal(scope: string, principalId: string): Promise<PrincipalAssignment[]> {
     const found: PrincipalAssignment[] = []
-    const assignments = this.#client(scope).roleAssignments.listForScope(scope, {
-      filter: `principalId eq '${principalId}'`
-    })
-    for await (const a of assignments) {
-      if ((a.principalId ?? '').toLowerCase() !== principalId.toLowerCase()) continue
-      found.push({
-        id: a.id ?? '',
-        scope: a.scope ?? '',
-        roleDefinitionId: roleGuidOf(a.roleDefinitionId ?? ''),
-        ...(a.condition ? { condition: a.condition } : {})
+    try {
+      const assignments = this.#client(scope).roleAssignments.listForScope(scope, {
+        filter: `principalId eq '${principalId}'`
       })
+      for await (const a of assignments) {
+        if ((a.principalId ?? '').toLowerCase() !== principalId.toLowerCase()) continue
+        found.push({
+          id: a.id ?? '',
+          scope: a.scope ?? '',
+          roleDefinitionId: roleGuidOf(a.roleDefinitionId ?? ''),
+          ...(a.condition ? { condition: a.condition } : {})
+        })
+      }
+    } catch (error) {
+      const e = armErrorOf(error)
+      const answer = e.statusCode > 0 ? `${e.code || 'error'} (HTTP ${e.statusCode})` : e.code || 'no answer'
+      throw new AzureRequestError(
+        `the role assignments at ${scope}: ${answer}: ${e.message}`,
+        e.statusCode,
+        error
+      )
     }
     return found
   }
@@ -232,11 +290,18 @@ export class RoleAssignments {
       if ('id' in role) return shape(await client.roleDefinitions.get(scope, role.id))
       const filter = `roleName eq '${role.name.replace(/'/g, "''")}'`
       for await (const d of client.roleDefinitions.list(scope, { filter })) return shape(d)
-      return { problem: `no role named "${role.name}" is defined at ${scope} in this tenant` }
-    } catch (error) {
-      const e = armErrorOf(error)
       return {
-        problem: `the role definition could not be read: ${e.code || 'error'} (HTTP ${e.statusCode}): ${e.message}`
+        problem:
+          `No role named "${role.name}" is defined at ${scope} in this tenant (neither built in nor a custom role ` +
+          "assignable there): check the name in the tenants file, or ask the customer's admin to create the custom role " +
+          'with this scope among its assignable scopes.'
+      }
+    } catch (error) {
+      const failure = failureOf(error, 'the role definition')
+      return {
+        problem: failure.transient
+          ? failure.detail
+          : `The role definition could not be read: ${failure.detail}`
       }
     }
   }

@@ -124,11 +124,16 @@ export type ConsentObservation =
   | { kind: 'failed'; detail: string }
   | { kind: 'not-asked'; because: 'app-missing' | 'app-unknown' | 'no-credential'; detail: string }
 
-/** A role assignment as ARM showed it: held at the scope or above it, absent, or unreadable. */
+/**
+ * A role assignment as ARM showed it: held at the scope or above it (`via` the scope of the assignment ARM
+ * reported), absent, refused with a definitive answer (`unverifiable`: 403 and the like), or not answered at all
+ * (`failed`: throttled, 5xx or dropped after the pipeline's retries — transient, never a verdict).
+ */
 export type AssignmentLookup =
   | { status: 'present'; via: string }
   | { status: 'missing' }
   | { status: 'unverifiable'; detail: string; statusCode?: number }
+  | { status: 'failed'; detail: string; failure: FailureKind }
 
 /** The app's own effective permissions at a scope (Permissions – List), or why they could not be read. */
 export type EffectivePermissions =
@@ -190,6 +195,8 @@ export interface ObservedTenant {
   assignments: ObservedAssignment[]
   /** Role assignments of the app's principal that the file does not list (when they could be read). */
   unmanaged?: PrincipalAssignment[]
+  /** Why they could not be read, when they could not. */
+  unmanagedUnread?: { detail: string; failure: FailureKind }
   probes?: ProbeResult[]
 }
 

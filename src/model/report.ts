@@ -12,7 +12,7 @@ export type ConsentStatus =
   'consented' | 'needs-consent' | 'disabled' | 'tenant-not-found' | 'blocked' | 'provider-error' | 'error'
 
 export type RoleAssignmentStatus =
-  'present' | 'inherited' | 'missing' | 'applied' | 'awaiting-customer' | 'unverifiable' | 'skipped'
+  'present' | 'inherited' | 'missing' | 'applied' | 'awaiting-customer' | 'unverifiable' | 'error' | 'skipped'
 
 export type SecretStatus = 'current' | 'due' | 'rotated' | 'invalid' | 'missing' | 'failed' | 'not-configured'
 
@@ -115,6 +115,8 @@ export interface TenantReport {
   probes: ProbeReport[]
   /** Role assignments of the app's principal that the file does not list (when they could be read). */
   unmanaged: { id: string; scope: string; roleDefinitionId: string }[]
+  /** Why they could not be read, when that counts as an error (transient, or `prune: true`). */
+  unmanagedUnread?: string
   /** What the customer's admin runs to grant what is outstanding; null when nothing is. */
   handoff: Handoff | null
 }
@@ -138,6 +140,11 @@ export interface Handoff {
   powershell: string
   /** A subscription-scope deployment template creating them under the action's names; null before consent. */
   armTemplate: Record<string, unknown> | null
+  /**
+   * Grants at a management-group scope, which a subscription deployment cannot reach: one management-group
+   * deployment template per group. Present only when there are such grants (and the principal is known).
+   */
+  managementGroupTemplates?: { managementGroupId: string; template: Record<string, unknown> }[]
   /** The one-time alternative: Role Based Access Control Administrator, limited to exactly the file's roles. */
   delegation: { scopes: string[]; condition: string; azScript: string; powershell: string } | null
 }

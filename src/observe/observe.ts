@@ -109,7 +109,7 @@ async function observeTenant(
     assignments.push(await observeAssignment(port, wanted, principalId))
   }
   const unmanaged = await unmanagedAssignments(port, tenant, assignments, principalId)
-  return { tenantId: tenant.tenantId, consent, assignments, ...(unmanaged ? { unmanaged } : {}) }
+  return { tenantId: tenant.tenantId, consent, assignments, ...unmanaged }
 }
 
 /**
@@ -150,30 +150,39 @@ async function observeAssignment(
 /**
  * The principal's assignments the file does not list, read at each subscription (or management group) of the
  * file's scopes. The Role Based Access Control Administrator delegation of the hand-off is how apply manages
- * grants, not extra access. Undefined when they cannot be read.
+ * grants, not extra access. When they cannot be read, why (the planner decides what that means).
  */
 async function unmanagedAssignments(
   port: TenantPort,
   tenant: TenantConfig,
   assignments: readonly ObservedAssignment[],
   principalId: string
-): Promise<PrincipalAssignment[] | undefined> {
+): Promise<Pick<ObservedTenant, 'unmanaged' | 'unmanagedUnread'>> {
   const roots = [...new Set(tenant.roleAssignments.map(a => rootOf(a.scope)))]
-  const wanted = new Set(assignments.map(a => `${a.scope.toLowerCase()}|${a.roleDefinitionId}`))
+  // An assignment a required one is held through (at a parent scope, a management group or the root) is the file's
+  // grant, not an extra: pruning it would take the required access away.
+  const wanted = new Set(
+    assignments.flatMap(a => [
+      `${scopeKey(a.scope)}|${a.roleDefinitionId}`,
+      ...(a.lookup.status === 'present' ? [`${scopeKey(a.lookup.via)}|${a.roleDefinitionId}`] : [])
+    ])
+  )
   const seen = new Map<string, PrincipalAssignment>()
   try {
     for (const root of roots) {
       for (const found of await port.assignmentsOf(root, principalId)) {
         if (found.roleDefinitionId === RBAC_ADMINISTRATOR_ROLE_ID) continue
-        if (!wanted.has(`${found.scope.replace(/\/+$/, '').toLowerCase()}|${found.roleDefinitionId}`))
+        if (!wanted.has(`${scopeKey(found.scope)}|${found.roleDefinitionId}`))
           seen.set(found.id.toLowerCase(), found)
       }
     }
-  } catch {
-    return undefined
+  } catch (error) {
+    return { unmanagedUnread: { detail: (error as Error).message, failure: failureOf(error) } }
   }
-  return [...seen.values()]
+  return { unmanaged: [...seen.values()] }
 }
+
+const scopeKey = (scope: string): string => scope.replace(/\/+$/, '').toLowerCase() || '/'
 
 /** The subscription or management group a scope lives in. */
 function rootOf(scope: string): string {

@@ -89,7 +89,8 @@ const sameScope = (a: string, b: string): boolean =>
 export function accessVerdict(observed: ObservedAssignment | undefined, step?: StepResult): AccessVerdict {
   const lookup = observed?.lookup
   if (!observed || !lookup || lookup.status === 'skipped') return { status: 'skipped' }
-  if (observed.roleProblem) return { status: 'unverifiable', detail: observed.roleProblem }
+  // A role the tenant does not define (a custom role named by name) is a mistake to fix, not drift to wait out.
+  if (observed.roleProblem) return { status: 'error', detail: observed.roleProblem }
   if (lookup.status === 'present') {
     return sameScope(lookup.via, observed.scope)
       ? { status: 'present' }
@@ -104,6 +105,10 @@ export function accessVerdict(observed: ObservedAssignment | undefined, step?: S
     }
   }
   if (step?.outcome === 'done') return { status: 'applied', ...(step.detail ? { detail: step.detail } : {}) }
+  // No answer is not a verdict: a transient failure is an error of the run, not drift of the tenant.
+  if (lookup.status === 'failed') {
+    return { status: 'error', detail: `${lookup.detail}${step?.detail ? ` Apply: ${step.detail}` : ''}` }
+  }
   if (absent === 'unknown') {
     const why = lookup.status === 'unverifiable' ? lookup.detail : undefined
     const permissions = observed.effective?.status === 'unavailable' ? observed.effective.detail : undefined
@@ -148,9 +153,9 @@ export const ROLE_GAPS: ReadonlySet<RoleAssignmentStatus> = new Set<RoleAssignme
   'unverifiable'
 ])
 
-/** Whether apply should try to create it: verified absent, or unverifiable (the PUT is idempotent by name). */
+/** Whether apply should try to create it: verified absent, or not known (the PUT is idempotent by name). */
 export function wantsAssignStep(verdict: AccessVerdict): boolean {
-  return verdict.status === 'missing' || verdict.status === 'unverifiable'
+  return verdict.status === 'missing' || verdict.status === 'unverifiable' || verdict.status === 'error'
 }
 
 export interface TenantAccessVerdict {
@@ -160,6 +165,23 @@ export interface TenantAccessVerdict {
   needsConsent: boolean
   /** Onboarding is complete: the plan proposes removing `onboarding: true` from the tenants file. */
   onboardingComplete: boolean
+}
+
+/**
+ * Whether the app's unmanaged role assignments not being readable counts, and why: always when ARM did not answer
+ * (transient: an error of the run), and when `prune: true` asked for them to be removed (ARM's refusal then means
+ * prune cannot do its work). Otherwise the check is best-effort: an app held to least privilege often may not list
+ * the assignments of a whole subscription, and that is no fault of the tenant.
+ */
+export function unmanagedUnreadVerdict(
+  tenant: Pick<TenantConfig, 'prune'>,
+  observed: Pick<ObservedTenant, 'unmanagedUnread'> | undefined
+): string | undefined {
+  const unread = observed?.unmanagedUnread
+  if (!unread) return undefined
+  if (unread.failure === 'transient' || tenant.prune === true)
+    return `The app's role assignments not listed in the tenants file could not be read: ${unread.detail}`
+  return undefined
 }
 
 /** Consent statuses that mean the customer took away what had been reached. */

@@ -12,6 +12,9 @@ import { shellQuote } from './commands.js'
 /** Subscription-scope deployment template (https://learn.microsoft.com/azure/azure-resource-manager/templates/deploy-to-subscription). */
 export const SUBSCRIPTION_TEMPLATE_SCHEMA =
   'https://schema.management.azure.com/schemas/2018-05-01/subscriptionDeploymentTemplate.json#'
+/** Management-group deployment template (https://learn.microsoft.com/azure/azure-resource-manager/templates/deploy-to-management-group). */
+export const MANAGEMENT_GROUP_TEMPLATE_SCHEMA =
+  'https://schema.management.azure.com/schemas/2019-08-01/managementGroupDeploymentTemplate.json#'
 /** Resource-group deployment template, for the nested deployments that reach a resource group. */
 export const GROUP_TEMPLATE_SCHEMA =
   'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#'
@@ -58,8 +61,54 @@ export function buildHandoff(input: HandoffInput): Handoff | null {
     azScript: azScript(input),
     powershell: powershell(input),
     armTemplate: input.principalId ? armTemplate(input.principalId, input.grants) : null,
+    ...managementGroupPart(input),
     delegation: delegation(input)
   }
+}
+
+const MANAGEMENT_GROUP_SCOPE = /^\/providers\/Microsoft\.Management\/managementGroups\/([^/]+)$/i
+
+function managementGroupPart(input: HandoffInput): Pick<Handoff, 'managementGroupTemplates'> {
+  if (!input.principalId) return {}
+  const templates = managementGroupTemplates(input.principalId, input.grants)
+  return templates.length > 0 ? { managementGroupTemplates: templates } : {}
+}
+
+/**
+ * One management-group deployment per group of the grants at a management-group scope, creating them at the group
+ * itself under the same deterministic names as `apply`, with the tenant-level role definition id that ARM uses
+ * outside a subscription. Deploy: `az deployment mg create --management-group-id <group> --location <region>`.
+ */
+export function managementGroupTemplates(
+  principalId: string,
+  grants: readonly HandoffGrant[]
+): { managementGroupId: string; template: Record<string, unknown> }[] {
+  const byGroup = new Map<string, HandoffGrant[]>()
+  for (const g of grants) {
+    const group = MANAGEMENT_GROUP_SCOPE.exec(g.scope)?.[1]
+    if (group === undefined || !g.roleDefinitionId) continue
+    byGroup.set(group, [...(byGroup.get(group) ?? []), g])
+  }
+  return [...byGroup].map(([managementGroupId, at]) => ({
+    managementGroupId,
+    template: {
+      $schema: MANAGEMENT_GROUP_TEMPLATE_SCHEMA,
+      contentVersion: TEMPLATE_CONTENT_VERSION,
+      metadata: {
+        description: `Role assignments at management group ${managementGroupId} for the app's service principal ${principalId}. Deploy: az deployment mg create --management-group-id ${managementGroupId} --location <region> --template-file <this file>`
+      },
+      resources: at.map(g => ({
+        type: 'Microsoft.Authorization/roleAssignments',
+        apiVersion: ROLE_ASSIGNMENTS_API_VERSION,
+        name: roleAssignmentName(g.scope, principalId, g.roleDefinitionId),
+        properties: {
+          roleDefinitionId: `/providers/Microsoft.Authorization/roleDefinitions/${g.roleDefinitionId}`,
+          principalId,
+          principalType: 'ServicePrincipal'
+        }
+      }))
+    }
+  }))
 }
 
 const roleArgument = (g: HandoffGrant): string => g.roleDefinitionId || g.role
@@ -150,10 +199,18 @@ function assignmentResource(
 /**
  * A subscription-scope deployment creating the grants under the same deterministic names as `apply`: those at the
  * deployment's subscription directly, those in a resource group (or another subscription) through a nested
- * deployment. Management-group scopes cannot be reached from a subscription deployment and are left to the script.
+ * deployment. A subscription deployment cannot create a role assignment at a management group (its resources are
+ * deployed to the subscription or below it,
+ * https://learn.microsoft.com/azure/azure-resource-manager/templates/deploy-to-subscription), so those grants are
+ * named in `metadata.notIncluded`: the management-group templates and the scripts create them. Null when no grant
+ * is left for this template at all (every one at a management group, or unresolved).
  */
-export function armTemplate(principalId: string, grants: readonly HandoffGrant[]): Record<string, unknown> {
+export function armTemplate(
+  principalId: string,
+  grants: readonly HandoffGrant[]
+): Record<string, unknown> | null {
   const placeable = grants.filter(g => g.roleDefinitionId && parseScope(g.scope).kind !== 'other')
+  if (placeable.length === 0) return null
   const left = grants.filter(g => !placeable.includes(g))
   const first = parseScope(placeable[0]?.scope ?? '')
   const home = first.kind === 'other' ? undefined : first.subscriptionId
@@ -196,7 +253,8 @@ export function armTemplate(principalId: string, grants: readonly HandoffGrant[]
       ...(left.length > 0
         ? {
             notIncluded: left.map(
-              g => `${g.role} at ${g.scope}: use the script (management-group scope or unresolved role)`
+              g =>
+                `${g.role} at ${g.scope}: ${parseScope(g.scope).kind === 'other' ? 'a subscription deployment cannot create an assignment at a management group; use the management-group template or the script' : 'the role could not be resolved to a GUID; use the script'}`
             )
           }
         : {})
@@ -284,6 +342,10 @@ export function handoffFiles(
             }
           ]
         : []),
+      ...(handoff.managementGroupTemplates ?? []).map(({ managementGroupId, template }) => ({
+        path: `${dir}/grant.mg-${managementGroupId}.template.json`,
+        content: `${JSON.stringify(template, null, 2)}\n`
+      })),
       ...(handoff.delegation
         ? [
             { path: `${dir}/delegate-rbac-administrator.sh`, content: handoff.delegation.azScript },

@@ -7,7 +7,7 @@ import type { TenantConfig, TenantsConfig } from '../model/config.js'
 import type { ObservedProvider, ObservedTenant } from '../model/observed.js'
 import type { Cloud, Mode, Rotate } from '../model/run.js'
 import { type PlanStep, stepKey } from '../model/steps.js'
-import { accessVerdict, tenantAccessVerdict } from './access.js'
+import { accessVerdict, tenantAccessVerdict, unmanagedUnreadVerdict } from './access.js'
 import { roleAssignmentCommand } from './commands.js'
 import { buildHandoff } from './handoff.js'
 import { consentVerdict } from './consent.js'
@@ -219,7 +219,10 @@ function tenantAccess(
   consent: ConsentStatus,
   appId: string | null,
   principalId: string | null
-): Pick<TenantReport, 'roleAssignments' | 'onboarding' | 'drift' | 'probes' | 'unmanaged' | 'handoff'> {
+): Pick<
+  TenantReport,
+  'roleAssignments' | 'onboarding' | 'drift' | 'probes' | 'unmanaged' | 'unmanagedUnread' | 'handoff'
+> {
   const observed = input.tenants.get(tenant.tenantId)
   const roleAssignments = tenant.roleAssignments.map((wanted, i): RoleAssignmentReport => {
     const seen = observed?.assignments[i]
@@ -246,6 +249,7 @@ function tenantAccess(
       .map(s => (s.kind === 'remove-assignment' ? s.assignmentId.toLowerCase() : ''))
   )
   const unmanaged = (observed?.unmanaged ?? []).filter(u => !pruned.has(u.id.toLowerCase()))
+  const unmanagedUnread = unmanagedUnreadVerdict(tenant, observed)
   const verdict = tenantAccessVerdict(
     tenant,
     observed ? consent : undefined,
@@ -263,6 +267,7 @@ function tenantAccess(
     drift: verdict.drift,
     probes: (observed?.probes ?? []).map(p => ({ ...p })),
     unmanaged: unmanaged.map(u => ({ id: u.id, scope: u.scope, roleDefinitionId: u.roleDefinitionId })),
+    ...(unmanagedUnread ? { unmanagedUnread } : {}),
     handoff: buildHandoff({
       tenantId: tenant.tenantId,
       appId,
@@ -278,6 +283,7 @@ const GRANTS_OUTSTANDING: ReadonlySet<RoleAssignmentStatus> = new Set<RoleAssign
   'missing',
   'awaiting-customer',
   'unverifiable',
+  'error',
   'skipped'
 ])
 

@@ -35,7 +35,17 @@ export function annotationsFor(report: Report): Annotation[] {
       ...consentAnnotations(tenant).map(a => ({ ...a, ...at(tenant.line) })),
       ...tenant.roleAssignments.flatMap(assignment =>
         roleAnnotations(tenant, assignment).map(a => ({ ...a, ...at(assignment.line) }))
-      )
+      ),
+      ...(tenant.unmanagedUnread
+        ? [
+            {
+              level: 'error' as const,
+              title: `${clip(tenant.name, 100)}: unmanaged role assignments not read`,
+              message: tenant.unmanagedUnread,
+              ...at(tenant.line)
+            }
+          ]
+        : [])
     ])
   ]
 }
@@ -186,6 +196,8 @@ function roleAnnotations(tenant: TenantReport, assignment: RoleAssignmentReport)
     case 'unverifiable':
       // Never green by silence: what could not be verified counts as drift, so it is a warning.
       return [{ level: 'warning', title, message: sentences(words.meaning, assignment.detail, words.next) }]
+    case 'error':
+      return [{ level: 'error', title, message: sentences(words.meaning, assignment.detail, words.next) }]
     default:
       return []
   }

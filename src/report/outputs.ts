@@ -60,6 +60,16 @@ function errorsIn(report: Report): string[] {
     errors.push(`${count(failedTenants.length, 'tenant', 'tenants')} failed (${names(failedTenants)})`)
   }
   if (report.secret.status === 'failed') errors.push('the secret rotation failed')
+  const roleErrors = report.tenants
+    .flatMap(tenant => tenant.roleAssignments)
+    .filter(a => a.status === 'error')
+  if (roleErrors.length > 0)
+    errors.push(`${count(roleErrors.length, 'role assignment', 'role assignments')} in error`)
+  const unread = report.tenants.filter(tenant => tenant.unmanagedUnread)
+  if (unread.length > 0)
+    errors.push(
+      `${count(unread.length, 'tenant', 'tenants')}: unmanaged role assignments not read (${names(unread)})`
+    )
   const probeErrors = report.tenants.flatMap(tenant => tenant.probes).filter(p => p.status === 'error')
   if (probeErrors.length > 0) errors.push(`${count(probeErrors.length, 'probe', 'probes')} failed`)
   const failedSteps = report.steps.filter(step => step.outcome === 'failed')

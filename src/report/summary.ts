@@ -89,6 +89,7 @@ export function needsAttention(tenant: TenantReport): boolean {
     tenant.consent.status !== 'consented' ||
     tenant.roleAssignments.some(roleNeedsAttention) ||
     tenant.drift.length > 0 ||
+    tenant.unmanagedUnread !== undefined ||
     tenant.probes.some(probe => probe.status !== 'verified')
   )
 }
@@ -415,6 +416,7 @@ function probeTable(tenant: TenantReport): string[] {
 }
 
 function unmanagedLines(tenant: TenantReport): string[] {
+  if (tenant.unmanagedUnread) return ['', md(tenant.unmanagedUnread)]
   if (tenant.unmanaged.length === 0) return []
   return [
     '',

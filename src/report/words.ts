@@ -145,6 +145,12 @@ export const ROLE_WORDS: Readonly<Record<RoleAssignmentStatus, Words>> = {
       "Neither the role assignments nor the app's effective permissions could be read here; counted as drift until it can be verified.",
     next: "Ask the customer's admin to run the hand-off (it is idempotent), or to grant a role that can read role assignments at the scope (Reader is enough)"
   },
+  error: {
+    label: 'error',
+    meaning:
+      'Not known: ARM did not answer (throttled, a server error or a dropped connection, after the retries), or the role could not be resolved in the tenant. Counted as an error, not as drift.',
+    next: "See the detail: a transient failure needs only another run; a role name the tenant does not define needs the tenants file fixed, or the custom role created by the customer's admin"
+  },
   skipped: {
     label: 'to be granted',
     meaning: 'Not checked yet: the tenant has not consented; this grant will be needed.',

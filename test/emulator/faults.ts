@@ -6,7 +6,15 @@
  */
 import type { RouteName } from './http.js'
 
-export type FaultKind = 'latency' | 429 | 500 | 503 | 'reset' | 'reset-after'
+/**
+ * `principal-not-found` (ARM role-assignment writes only): ARM's documented answer while a new principal has not
+ * replicated to the region that serves the request — "You create a new user, group, or service principal and
+ * immediately try to assign a role to that principal and the role assignment sometimes fails"
+ * (https://learn.microsoft.com/azure/role-based-access-control/troubleshooting#symptom---assigning-a-role-to-a-new-principal-sometimes-fails).
+ * The lag model (`servicePrincipalMs`) follows the documented remedy — a request stating `principalType` is
+ * accepted — so this fault is how a test makes the "sometimes" happen to a request that does state it.
+ */
+export type FaultKind = 'latency' | 429 | 500 | 503 | 'reset' | 'reset-after' | 'principal-not-found'
 
 export interface FaultRule {
   /** a route name (`graph`, `token`, `arm`, `keyvault`, `oidc`, `consent`, `entra`) … */
@@ -115,7 +123,7 @@ function matches(active: ActiveRule, route: RouteName, method: string, path: str
 }
 
 function validateRule(rule: FaultRule): void {
-  const kinds: FaultKind[] = ['latency', 429, 500, 503, 'reset', 'reset-after']
+  const kinds: FaultKind[] = ['latency', 429, 500, 503, 'reset', 'reset-after', 'principal-not-found']
   if (!kinds.includes(rule.fault))
     throw new Error(`fault: expected one of ${kinds.join(', ')}, got ${JSON.stringify(rule.fault)}`)
   if (rule.rate !== undefined && !(rule.rate >= 0 && rule.rate <= 1))
@@ -126,6 +134,10 @@ function validateRule(rule: FaultRule): void {
   if (rule.latencyMs !== undefined && !(rule.latencyMs >= 0))
     throw new Error('latencyMs: expected a number ≥ 0')
   if (rule.path !== undefined) new RegExp(rule.path)
+  if (rule.fault === 'principal-not-found' && rule.route !== 'arm')
+    throw new Error(
+      "fault 'principal-not-found': route must be 'arm' (it is ARM's answer to a role-assignment PUT)"
+    )
 }
 
 /** mulberry32: a tiny, well-distributed 32-bit PRNG; enough for reproducible fault injection. */

@@ -9,6 +9,7 @@ import type { Server } from 'node:https'
 import type { AddressInfo } from 'node:net'
 import type { EmuResponse } from './contracts.js'
 import type { FaultDecision, Faults } from './faults.js'
+import { principalNotFound } from './services/arm.js'
 import type { CoreRequest, RouteName } from './http.js'
 import type { RequestLog } from './requestlog.js'
 import type { Clock } from './clock.js'
@@ -87,9 +88,12 @@ export class Listener {
       raw.socket.destroy()
       return
     }
-    const response = decision.fault
-      ? faultResponse(route.name, decision.fault, decision.retryAfterSeconds ?? 1, req, this.deps.clock)
-      : await route.handle(req)
+    const response =
+      decision.fault === 'principal-not-found'
+        ? principalNotFound(req)
+        : decision.fault
+          ? faultResponse(route.name, decision.fault, decision.retryAfterSeconds ?? 1, req, this.deps.clock)
+          : await route.handle(req)
     if (route.name !== 'control') {
       this.logRequest(
         req,

@@ -152,10 +152,10 @@ describe('role-assignment statuses', () => {
     expect(names).toHaveLength(3)
     await emu.control.resetRequests()
     const second = await bridge(emu, config, { mode: 'apply' })
-    // The subscription-wide assignment covers the other two scopes: inherited, not re-created.
+    // Each was created at its own scope: present there, although the subscription-wide one covers rg-data too.
     expect(second.report.tenants[0]!.roleAssignments.map(a => a.status)).toEqual([
       'present',
-      'inherited',
+      'present',
       'present'
     ])
     expect(await writes(emu)).toEqual([])

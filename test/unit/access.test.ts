@@ -75,6 +75,47 @@ describe('accessVerdict', () => {
       undefined,
       'unverifiable'
     ],
+    [
+      'no answer (transient), nothing else answered: an error, not unverifiable',
+      {
+        lookup: { status: 'failed', failure: 'transient', detail: 'Transient: …' },
+        effective: { status: 'unavailable', detail: 'no' }
+      },
+      undefined,
+      'error'
+    ],
+    [
+      'no answer (transient), effective permissions without it: still an error, not a verdict',
+      {
+        lookup: { status: 'failed', failure: 'transient', detail: 'Transient: …' },
+        effective: { status: 'read', permissions: [] }
+      },
+      undefined,
+      'error'
+    ],
+    [
+      'no answer (transient), effective permissions hold it: present',
+      {
+        lookup: { status: 'failed', failure: 'transient', detail: 'Transient: …' },
+        effective: { status: 'read', permissions: role(CONTRIBUTOR) }
+      },
+      undefined,
+      'present'
+    ],
+    [
+      'no answer (transient), apply created it',
+      { lookup: { status: 'failed', failure: 'transient', detail: 'Transient: …' } },
+      { outcome: 'done' },
+      'applied'
+    ],
+    [
+      'a role name the tenant does not define',
+      { lookup: { status: 'unverifiable', detail: 'No role named' }, roleProblem: 'No role named' },
+      undefined,
+      'error'
+    ],
+    ['inherited from a management group', { lookup: { status: 'present', via: MG } }, undefined, 'inherited'],
+    ['inherited from the root', { lookup: { status: 'present', via: '/' } }, undefined, 'inherited'],
     ['not consented', { lookup: { status: 'skipped' } }, undefined, 'skipped']
   ] as const)('%s', (_name, observed, step, expected) => {
     expect(accessVerdict({ ...base, ...observed } as never, step).status).toBe(expected)
@@ -106,9 +147,16 @@ describe('tenantAccessVerdict: drift is falling away, onboarding is not drift', 
       ['unverifiable'],
       ['1 required role assignment not in place']
     ],
-    ['consented, all in place', {}, 'consented', ['present', 'inherited', 'applied'], []]
+    ['consented, all in place', {}, 'consented', ['present', 'inherited', 'applied'], []],
+    // an error (no answer, or a role the tenant does not define) is the run's, not the tenant falling away
+    ['consented, a role in error', {}, 'consented', ['present', 'error'], []]
   ] as const)('%s', (_name, tenant, consent, statuses, drift) => {
     expect(tenantAccessVerdict(tenant, consent, {}, statuses).drift).toEqual(drift)
+  })
+
+  it('does not call onboarding complete while a role is in error', () => {
+    const verdict = tenantAccessVerdict({ onboarding: true }, 'consented', {}, ['present', 'error'])
+    expect(verdict.onboardingComplete).toBe(false)
   })
 
   it('proposes ending onboarding once consent, roles and probes are verified', () => {
@@ -189,8 +237,50 @@ describe('the hand-off', () => {
     expect(assignments[2]).toMatchObject({ scope: 'Microsoft.KeyVault/vaults/kv-cmk' })
     // A management group is out of a subscription deployment's reach: named, left to the script.
     expect(template.metadata.notIncluded).toEqual([
-      `Reader at ${MG}: use the script (management-group scope or unresolved role)`
+      `Reader at ${MG}: a subscription deployment cannot create an assignment at a management group; use the management-group template or the script`
     ])
+  })
+
+  it('a management-group deployment template for the grants at a management group', () => {
+    expect(handoff.managementGroupTemplates).toEqual([
+      {
+        managementGroupId: 'contoso',
+        template: {
+          $schema:
+            'https://schema.management.azure.com/schemas/2019-08-01/managementGroupDeploymentTemplate.json#',
+          contentVersion: '1.0.0.0',
+          metadata: {
+            description: expect.stringContaining('az deployment mg create --management-group-id contoso')
+          },
+          resources: [
+            {
+              type: 'Microsoft.Authorization/roleAssignments',
+              apiVersion: '2022-04-01',
+              name: roleAssignmentName(MG, SP, READER),
+              properties: {
+                roleDefinitionId: `/providers/Microsoft.Authorization/roleDefinitions/${READER}`,
+                principalId: SP,
+                principalType: 'ServicePrincipal'
+              }
+            }
+          ]
+        }
+      }
+    ])
+    // none without management-group grants, and none before consent (no principal to name)
+    expect(
+      buildHandoff({
+        tenantId: 't',
+        appId: 'a',
+        principalId: SP,
+        grants: grants.slice(0, 1),
+        allRoles: grants
+      })?.managementGroupTemplates
+    ).toBeUndefined()
+    expect(
+      buildHandoff({ tenantId: 't', appId: 'a', principalId: null, grants, allRoles: grants })
+        ?.managementGroupTemplates
+    ).toBeUndefined()
   })
 
   it('the delegation condition names exactly the file’s roles and the app', () => {
@@ -215,6 +305,7 @@ describe('the hand-off', () => {
       'handoff/tid/grant.sh',
       'handoff/tid/grant.ps1',
       'handoff/tid/grant.template.json',
+      'handoff/tid/grant.mg-contoso.template.json',
       'handoff/tid/delegate-rbac-administrator.sh',
       'handoff/tid/delegate-rbac-administrator.ps1'
     ])

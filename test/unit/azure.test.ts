@@ -3,7 +3,14 @@ import { memoisedAssertion, oidcIdentityOf } from '../../src/azure/credentials.j
 import { entraFailureOf } from '../../src/azure/entra-errors.js'
 import { EntraTokenError } from '../../src/azure/token-client.js'
 import { consentStatusOf } from '../../src/plan/consent.js'
-import { coversScope, roleAssignmentName, roleGuidOf, uuidv5 } from '../../src/azure/role-assignments.js'
+import {
+  atOrAboveFilter,
+  liesBelow,
+  roleAssignmentName,
+  roleGuidOf,
+  sameScope,
+  uuidv5
+} from '../../src/azure/role-assignments.js'
 import { retryWhile } from '../../src/azure/retry.js'
 import { mapLimit } from '../../src/concurrency.js'
 
@@ -114,20 +121,21 @@ describe('role assignment names', () => {
     expect(roleAssignmentName('/subscriptions/s/resourcegroups/rg2', 'p', 'r')).not.toBe(a)
   })
 
-  it('compares role definitions by GUID and scopes at or above', () => {
+  it("compares role definitions by GUID, and scopes by ARM's rules", () => {
     expect(
       roleGuidOf(
         '/subscriptions/x/providers/Microsoft.Authorization/roleDefinitions/ACDD72A7-3385-48EF-BD42-F606FBA81AE7'
       )
     ).toBe('acdd72a7-3385-48ef-bd42-f606fba81ae7')
-    expect(coversScope('/subscriptions/s', '/subscriptions/s/resourceGroups/rg')).toBe(true)
-    expect(coversScope('/subscriptions/s/resourceGroups/rg', '/subscriptions/s/resourceGroups/rg2')).toBe(
+    // Above-or-at is ARM's answer (atScope()), not a string prefix: a management group is above a subscription.
+    expect(atOrAboveFilter('p')).toBe("atScope() and assignedTo('p')")
+    expect(sameScope('/subscriptions/S/resourceGroups/RG/', '/subscriptions/s/resourcegroups/rg')).toBe(true)
+    expect(liesBelow('/subscriptions/s/resourceGroups/rg', '/subscriptions/s')).toBe(true)
+    expect(liesBelow('/subscriptions/s/resourceGroups/rg-other', '/subscriptions/s/resourceGroups/rg')).toBe(
       false
     )
-    expect(
-      coversScope('/subscriptions/s/resourceGroups/rg', '/subscriptions/s/resourceGroups/rg-other')
-    ).toBe(false)
-    expect(coversScope('/', '/subscriptions/s')).toBe(true)
+    expect(liesBelow('/subscriptions/s', '/subscriptions/s')).toBe(false)
+    expect(liesBelow('/providers/Microsoft.Management/managementGroups/mg', '/subscriptions/s')).toBe(false)
   })
 })
 

@@ -162,7 +162,7 @@ describe('runEngine: roles by name and scopes without a documented permissions r
     expect(writes).toEqual([`assign ${CUSTOM} at ${RG_SCOPE} to sp-fabrikam`])
   })
 
-  it('a custom role name the tenant does not know is unverifiable, and drift', async () => {
+  it('a custom role name the tenant does not know is that role’s error, not drift', async () => {
     const { report } = run(
       'plan',
       { scope: RG_SCOPE, role: 'Contoso Auditor' },
@@ -170,10 +170,10 @@ describe('runEngine: roles by name and scopes without a documented permissions r
     )
     const done = await report
     expect(done.tenants[0]!.roleAssignments[0]).toMatchObject({
-      status: 'unverifiable',
+      status: 'error',
       detail: 'no role named "Contoso Auditor" is defined at the scope'
     })
-    expect(done.drift).toBe(true)
+    expect(done.drift).toBe(false)
     expect(done.steps.filter(s => s.kind === 'assign-role')).toEqual([])
   })
 

@@ -11,7 +11,7 @@
 import type { AccessTokenClaims, EmuRequest, EmuResponse, ResourceService } from '../contracts.js'
 import type { ResourceState } from '../state/resources.js'
 import type { ParsedScope } from '../state/resources-scope.js'
-import { isAtOrAbove, normalizeScope, parseScope } from '../state/resources-scope.js'
+import { normalizeScope, parseScope } from '../state/resources-scope.js'
 import { queryString } from './arm.js'
 import type { ArmAuthContext, ArmFailure } from './arm-common.js'
 import { apiVersionProblem, armAuthenticate, armFailureResponse, isArmFailure } from './arm-common.js'
@@ -138,11 +138,12 @@ function listPermissions(
   const problem = state.scopeProblem(scope)
   if (problem) return armError(problem.status, problem.code, problem.message)
   // No RBAC check: it reports the caller's own permissions, so every caller of the tenant may ask (an empty list
-  // when it holds none). One entry per permission block of each role assigned to it at or above the scope.
+  // when it holds none). One entry per permission block of each role assigned to it at or above the scope — above
+  // along the whole hierarchy: the subscription's management groups and the root too (scope-overview: inheritance).
   const oid = caller.oid.toLowerCase()
   const permissions = state
     .assignmentsOfTenant(tenantId)
-    .filter(a => a.principalId === oid && isAtOrAbove(a.scope, scopeText))
+    .filter(a => a.principalId === oid && state.inherits(a.scope, scopeText))
     .flatMap(a => state.role(tenantId, a.roleGuid)?.permissions ?? [])
     .map(p => ({
       actions: [...p.actions],

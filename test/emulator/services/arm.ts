@@ -501,12 +501,7 @@ function checkPrincipal(
   const principal = directory.principal(tenantId, wanted.principalId)
   if (principal === 'replicating' && wanted.principalType !== undefined) return undefined
   if (principal === undefined || principal === 'replicating') {
-    // https://learn.microsoft.com/rest/api/authorization/role-assignments; ARM prints the principal id without dashes
-    return armError(
-      400,
-      'PrincipalNotFound',
-      `Principal ${wanted.principalId.replace(/-/g, '')} does not exist in the directory ${tenantId}. Check that you have the correct principal ID. If you are creating this principal and then immediately assigning a role, this error might be related to a replication delay. In this case, set the role assignment principalType property to a value, such as ServicePrincipal, User, or Group.  See https://aka.ms/docs-principaltype`
-    )
+    return principalNotFoundResponse(wanted.principalId, tenantId)
   }
   if (wanted.principalType !== undefined && wanted.principalType !== 'ServicePrincipal') {
     // every principal of the emulated directory is a service principal
@@ -517,6 +512,44 @@ function checkPrincipal(
     )
   }
   return undefined
+}
+
+/**
+ * The `principal-not-found` fault: ARM's answer for a principal the serving region has not replicated yet, for the
+ * principal the request body names, in the caller's tenant (the token's `tid`, read unverified: the fault stands in
+ * for ARM before authentication matters).
+ */
+export function principalNotFound(req: Pick<EmuRequest, 'body' | 'headers'>): EmuResponse {
+  let principalId = ''
+  try {
+    const props = (JSON.parse(req.body.toString('utf8')) as { properties?: { principalId?: unknown } })
+      .properties
+    principalId = typeof props?.principalId === 'string' ? props.principalId.toLowerCase() : ''
+  } catch {
+    // a body that is not JSON names no principal
+  }
+  return principalNotFoundResponse(principalId, tenantOfToken(req.headers.authorization))
+}
+
+function tenantOfToken(authorization: string | string[] | undefined): string {
+  const token = (typeof authorization === 'string' ? authorization : '').replace(/^Bearer\s+/i, '')
+  try {
+    const claims = JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString('utf8')) as {
+      tid?: unknown
+    }
+    return typeof claims.tid === 'string' ? claims.tid : ''
+  } catch {
+    return ''
+  }
+}
+
+/** https://learn.microsoft.com/azure/role-based-access-control/troubleshooting (PrincipalNotFound); ARM prints the principal id without dashes. */
+function principalNotFoundResponse(principalId: string, tenantId: string): EmuResponse {
+  return armError(
+    400,
+    'PrincipalNotFound',
+    `Principal ${principalId.replace(/-/g, '')} does not exist in the directory ${tenantId}. Check that you have the correct principal ID. If you are creating this principal and then immediately assigning a role, this error might be related to a replication delay. In this case, set the role assignment principalType property to a value, such as ServicePrincipal, User, or Group.  See https://aka.ms/docs-principaltype`
+  )
 }
 
 function deleteAssignment(state: ResourceState, call: Call, name: string | undefined): EmuResponse {

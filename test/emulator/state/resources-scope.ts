@@ -31,13 +31,6 @@ export function scopeKey(scope: string): string {
   return normalizeScope(scope).toLowerCase()
 }
 
-/** Whether `ancestor` is `scope` itself or one of its parents: assignments there are inherited by `scope`. */
-export function isAtOrAbove(ancestor: string, scope: string): boolean {
-  const a = scopeKey(ancestor)
-  const s = scopeKey(scope)
-  return a === '/' || s === a || s.startsWith(a + '/')
-}
-
 /** The scope prefix of a management group. */
 export function managementGroupScope(groupId: string): string {
   return `/providers/Microsoft.Management/managementGroups/${groupId}`

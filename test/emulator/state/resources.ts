@@ -714,8 +714,11 @@ export class ResourceState {
       ['scope', 'role', 'principal', 'principalType', 'name', 'description', 'condition', 'conditionVersion'],
       path
     )
-    const scope = text(rec.scope, `${path}.scope`)
-    const scopeTenant = this.tenantOfScope(scope, `${path}.scope`)
+    const scope = normalizeScope(text(rec.scope, `${path}.scope`))
+    // `/` is the root of the tenant's hierarchy: an assignment there (elevated access, for one) applies to every
+    // management group and subscription of the tenant (https://learn.microsoft.com/azure/role-based-access-control/elevate-access-global-admin)
+    const scopeTenant =
+      parseScope(scope)?.kind === 'root' ? tenantId : this.tenantOfScope(scope, `${path}.scope`)
     if (scopeTenant !== tenantId)
       throw new Error(`${path}.scope: the scope belongs to tenant ${scopeTenant}, not this one`)
     const roleRef = text(rec.role, `${path}.role`)
