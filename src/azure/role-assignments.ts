@@ -3,9 +3,8 @@
  * Microsoft.Authorization (api-version 2022-04-01, the SDK's). Errors are mapped here, once.
  * Source: https://learn.microsoft.com/rest/api/authorization/role-assignments
  */
-import { AuthorizationManagementClient } from '@azure/arm-authorization'
-import type { TokenCredential } from '@azure/identity'
-import { type Cloud, defaultScope } from '../cloud.js'
+import type { AuthorizationManagementClient } from '@azure/arm-authorization'
+import { NO_SUBSCRIPTION } from './arm-clients.js'
 import type {
   AssignOutcome,
   AssignmentLookup,
@@ -14,7 +13,7 @@ import type {
 } from '../model/observed.js'
 import type { RolePermission } from '../model/roles.js'
 import { AzureRequestError, failureKindOf } from './errors.js'
-import { type ClientOptions, MAX_RETRIES } from './pipeline.js'
+import { MAX_RETRIES } from './pipeline.js'
 import { type RetryOptions, REPLICATION_RETRY, retryWhile } from './retry.js'
 
 // The deterministic names are the domain's (the hand-off's ARM template uses them too).
@@ -97,13 +96,6 @@ export function atOrAboveFilter(principalId: string): string {
   return `atScope() and assignedTo('${principalId}')`
 }
 
-/**
- * One client for a tenant's every scope. The constructor wants a subscription id, but it only enters the paths of
- * subscription-bound operations; the scope-based ones used here (list for scope, create, get) take the scope
- * whole, so a placeholder serves. https://learn.microsoft.com/rest/api/authorization/role-assignments/list-for-scope
- */
-const NO_SUBSCRIPTION = '00000000-0000-0000-0000-000000000000'
-
 /** The subscription a scope lives in; undefined for a management group or the root. */
 export function subscriptionIdOf(scope: string): string | undefined {
   return /^\/subscriptions\/([^/]+)/i.exec(scope)?.[1]?.toLowerCase()
@@ -111,20 +103,6 @@ export function subscriptionIdOf(scope: string): string | undefined {
 
 function subscriptionOf(scope: string): string {
   return /^\/subscriptions\/([^/]+)/i.exec(scope)?.[1] ?? NO_SUBSCRIPTION
-}
-
-export function armClient(
-  cloud: Cloud,
-  credential: TokenCredential,
-  options: ClientOptions,
-  /** Needed only by subscription-bound operations (Permissions – List): the scope's own. */
-  subscriptionId: string = NO_SUBSCRIPTION
-): AuthorizationManagementClient {
-  return new AuthorizationManagementClient(credential, subscriptionId, {
-    ...options,
-    endpoint: cloud.armEndpoint,
-    credentialScopes: [defaultScope(cloud.armAudience)]
-  })
 }
 
 function armErrorOf(error: unknown): { statusCode: number; code: string; message: string } {

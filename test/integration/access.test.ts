@@ -11,7 +11,8 @@ import { resolveCloud } from '../../src/cloud.js'
 import { parseTenantsFile } from '../../src/config/load.js'
 import type { TenantsConfig } from '../../src/config/types.js'
 import { RetryBudget, clientOptions } from '../../src/azure/pipeline.js'
-import { RoleAssignments, armClient, roleAssignmentName } from '../../src/azure/role-assignments.js'
+import { ArmClients } from '../../src/azure/arm-clients.js'
+import { RoleAssignments, roleAssignmentName } from '../../src/azure/role-assignments.js'
 import { RBAC_ADMINISTRATOR_ROLE_ID } from '../../src/model/roles.js'
 import { CONDITION_VERSION } from '../../src/plan/handoff.js'
 import type { Emulator } from '../emulator/index.js'
@@ -245,7 +246,7 @@ describe('writing role assignments', () => {
       credentialOptions(emu)
     )
     const assignments = new RoleAssignments(() =>
-      armClient(cloud, credential, clientOptions(new RetryBudget(60)))
+      new ArmClients(cloud, clientOptions(new RetryBudget(60))).client(credential)
     )
     await expect(assignments.assign(RG_DATA, BLOB_READER, FABRIKAM_SP)).resolves.toEqual({
       status: 'present'
@@ -351,7 +352,7 @@ describe('the RBAC Administrator delegation of the hand-off', () => {
       credentialOptions(emu)
     )
     const assignments = new RoleAssignments(() =>
-      armClient(cloud, credential, clientOptions(new RetryBudget(60)))
+      new ArmClients(cloud, clientOptions(new RetryBudget(60))).client(credential)
     )
     await expect(assignments.assign(RG_DATA, UAA, FABRIKAM_SP)).resolves.toMatchObject({
       status: 'not-permitted',
