@@ -1,5 +1,8 @@
 // Generated from tenants.schema.json by `npm run schema:declare` (ajv standalone code); do not edit.
 /* eslint-disable */
+import * as runtime0Module from 'ajv/dist/runtime/ucs2length.js'
+const runtime0 =
+  typeof runtime0Module.default === 'function' ? runtime0Module.default : runtime0Module.default.default
 
 export const validate = validate20
 export default validate20
@@ -427,7 +430,7 @@ const pattern16 = new RegExp(
   '^/subscriptions/[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}/resourceGroups/[A-Za-z0-9._()-]{0,89}[A-Za-z0-9_()-]/?$',
   'u'
 )
-const func1 = ucs2length
+const func1 = runtime0
 
 function validate20(
   data,
@@ -2738,19 +2741,3 @@ function validate20(
   return errors === 0
 }
 validate20.evaluated = { props: true, dynamicProps: false, dynamicItems: false }
-
-function ucs2length(str) {
-  const len = str.length
-  let length = 0
-  let pos = 0
-  let value
-  while (pos < len) {
-    length++
-    value = str.charCodeAt(pos++)
-    if (value >= 0xd800 && value <= 0xdbff && pos < len) {
-      value = str.charCodeAt(pos)
-      if ((value & 0xfc00) === 0xdc00) pos++
-    }
-  }
-  return length
-}

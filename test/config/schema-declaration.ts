@@ -6,7 +6,8 @@
  *   with json-schema-to-ts, so the schema stays the one description.
  * - `schema/tenants.schema.validate.js` (+ `.d.ts`): the schema's validator, compiled by ajv ahead of time
  *   (standalone code, https://ajv.js.org/standalone.html), so the action neither loads ajv's compiler nor compiles
- *   the schema at run time — a mistake in the tenants file is reported in about the time Node takes to start.
+ *   the schema at run time — only ajv's small runtime helpers — and a mistake in the tenants file is reported in
+ *   about the time Node takes to start.
  */
 import { readFileSync, writeFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
@@ -74,31 +75,27 @@ function compiler(): Ajv2020 {
   return ajv
 }
 
-/**
- * ajv's string-length helper, which its standalone code would `require` from ajv's runtime: a length in Unicode
- * code points, not UTF-16 units, as JSON Schema counts it (https://json-schema.org/draft/2020-12/json-schema-validation#section-6.3.1).
- * Inlined so the generated module is plain ESM with no import: the same code as
- * https://github.com/ajv-validator/ajv/blob/master/lib/runtime/ucs2length.ts (MIT).
- */
-const UCS2LENGTH = `
-function ucs2length(str) {
-  const len = str.length
-  let length = 0
-  let pos = 0
-  let value
-  while (pos < len) {
-    length++
-    value = str.charCodeAt(pos++)
-    if (value >= 0xd800 && value <= 0xdbff && pos < len) {
-      value = str.charCodeAt(pos)
-      if ((value & 0xfc00) === 0xdc00) pos++
-    }
-  }
-  return length
-}
-`
+/** How ajv's standalone code asks for a helper of its runtime: `require("ajv/dist/runtime/<name>").default`. */
+const RUNTIME_REQUIRE = /require\("(ajv\/dist\/runtime\/[a-z0-9]+)"\)\.default/gi
 
-const RUNTIME_REQUIRE = /require\("ajv\/dist\/runtime\/ucs2length"\)\.default/g
+/**
+ * ajv's standalone code `require`s the few runtime helpers it uses (such as ucs2length, a string's length in code
+ * points, as JSON Schema counts it); the action is ESM, so each becomes an import. The helpers are CommonJS: Node's
+ * loader (and jest) gives `module.exports` as the namespace's `default`, a bundler gives `exports.default`.
+ */
+function asImports(code: string): string {
+  const modules = [...new Set([...code.matchAll(RUNTIME_REQUIRE)].map(match => match[1]!))]
+  const names = new Map(modules.map((module, i) => [module, `runtime${i}`]))
+  const imports = modules.flatMap(module => {
+    const name = names.get(module)!
+    return [
+      `import * as ${name}Module from '${module}.js'`,
+      `const ${name} = typeof ${name}Module.default === 'function' ? ${name}Module.default : ${name}Module.default.default`
+    ]
+  })
+  const body = code.replace(RUNTIME_REQUIRE, (_, module: string) => names.get(module)!)
+  return [...imports, body].join('\n')
+}
 
 /** The standalone validator module, formatted as the repository formats JavaScript. */
 export async function expectedValidator(): Promise<string> {
@@ -106,13 +103,13 @@ export async function expectedValidator(): Promise<string> {
   const ajv = compiler()
   // A CommonJS module: Node's default import is module.exports, whose `default` is the function.
   const code = standalone.default(ajv, ajv.compile(schema))
-  const leftover = code.replace(RUNTIME_REQUIRE, 'ucs2length').match(/require\([^)]*\)/)
-  if (leftover) throw new Error(`the standalone validator needs ${leftover[0]}: inline it as ucs2length is`)
+  const leftover = code.replace(RUNTIME_REQUIRE, '').match(/require\([^)]*\)/)
+  if (leftover)
+    throw new Error(`the standalone validator needs ${leftover[0]}, which is no ajv runtime helper`)
   const text = [
     '// Generated from tenants.schema.json by `npm run schema:declare` (ajv standalone code); do not edit.',
     '/* eslint-disable */',
-    code.replace(/^"use strict";?/, '').replace(RUNTIME_REQUIRE, 'ucs2length'),
-    UCS2LENGTH
+    asImports(code.replace(/^"use strict";?/, ''))
   ].join('\n')
   const options = (await resolveConfig(VALIDATOR_PATH)) ?? {}
   return format(text, { ...options, filepath: VALIDATOR_PATH })
