@@ -34,7 +34,15 @@ function layer(files, forbidden, packages) {
   }
 }
 
-const ABOVE_PLAN = ['**/azure/*', '**/observe/*', '**/apply/*', '**/engine/*', '**/report/*', '**/main.js']
+const ABOVE_PLAN = [
+  '**/azure/*',
+  '**/observe/*',
+  '**/apply/*',
+  '**/engine/*',
+  '**/report/*',
+  '**/main.js',
+  '**/action.js'
+]
 
 export default tseslint.config(
   { ignores: ['dist/', 'node_modules/', 'coverage/'] },
@@ -57,17 +65,17 @@ export default tseslint.config(
   ),
   layer(
     ['src/observe/**/*.ts', 'src/apply/**/*.ts'],
-    ['**/azure/*', '**/engine/*', '**/report/*', '**/main.js', '**/inputs.js'],
+    ['**/azure/*', '**/engine/*', '**/report/*', '**/main.js', '**/action.js', '**/inputs.js'],
     [...SDKS, ...ACTIONS]
   ),
   layer(
     ['src/report/**/*.ts'],
-    ['**/azure/*', '**/observe/*', '**/apply/*', '**/engine/*', '**/plan/*', '**/main.js'],
+    ['**/azure/*', '**/observe/*', '**/apply/*', '**/engine/*', '**/plan/*', '**/main.js', '**/action.js'],
     [...SDKS, ...ACTIONS]
   ),
   layer(
     ['src/azure/**/*.ts'],
-    ['**/observe/*', '**/apply/*', '**/plan/*', '**/engine/*', '**/report/*', '**/main.js'],
+    ['**/observe/*', '**/apply/*', '**/plan/*', '**/engine/*', '**/report/*', '**/main.js', '**/action.js'],
     ACTIONS
   ),
   layer(
@@ -79,7 +87,7 @@ export default tseslint.config(
       'src/concurrency.ts',
       'src/trust.ts'
     ],
-    ['**/main.js'],
+    ['**/main.js', '**/action.js'],
     ACTIONS
   )
 )

@@ -2,7 +2,7 @@
  * Words for what the schema (`schema/tenants.schema.json`) cannot say by itself: which part of a rejected scope or
  * vault is wrong, and which key or role a typo was likely meant to be. The schema alone decides what is valid.
  */
-import { BUILT_IN_ROLES } from '../model/roles.js'
+import { BUILT_IN_ROLES } from '../model/role-names.js'
 
 /** A GUID as Entra and ARM write them (tenant, subscription and role-definition ids). */
 export const GUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i

@@ -3,11 +3,12 @@
  * file. Each field's words live beside it in the schema, as `errorMessage` in the format of ajv-errors
  * (https://ajv.js.org/packages/ajv-errors.html): a text for every rejection of a value, or a text per failed keyword,
  * and `required: { <key>: <text> }` for a missing key. This module only frames those words with the path and the
- * value found, at the place in the file.
+ * value found, at the place in the file (read from each error's `parentSchema`, not by the ajv-errors plugin, which
+ * would rewrite errors this module rewrites anyway).
  */
-import { Ajv2020 } from 'ajv/dist/2020.js'
 import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020.js'
 import tenantsSchema from '../../schema/tenants.schema.json' with { type: 'json' }
+import validateTenantsFile from '../../schema/tenants.schema.validate.js'
 import { closestMatch, explainKeyVault, explainScope } from './rules.js'
 import { labelOf, placeOf, segmentsOf, valuePlaceOf } from './positions.js'
 import type { SourceDocument } from './positions.js'
@@ -32,32 +33,25 @@ export const DEFAULT_OVERLAP_DAYS: number = credentialFields.overlapDays.default
 export const SECRET_ONLY_FIELDS = Object.keys(credentialFields).filter(field => field !== 'kind')
 
 /**
- * A closer look at a text value its schema rejected, keyed by that schema: which part of a scope or vault is wrong.
- * The schema alone decides validity; `rules.test.ts` holds each explanation to the schema's pattern.
+ * A closer look at a text value its schema rejected, keyed by where that schema is in the schema file (the failed
+ * keyword's `schemaPath` without the keyword): which part of a scope or vault is wrong. The schema alone decides
+ * validity; `rules.test.ts` holds each explanation to the schema's pattern.
  */
-const EXPLANATIONS = new Map<unknown, (value: string) => string | undefined>([
-  [credentialFields.keyVault, explainKeyVault],
-  [tenantsSchema.properties.tenants.items.properties.roleAssignments.items.properties.scope, explainScope]
+const EXPLANATIONS = new Map<string, (value: string) => string | undefined>([
+  ['#/properties/app/properties/credential/properties/keyVault', explainKeyVault],
+  ['#/properties/tenants/items/properties/roleAssignments/items/properties/scope', explainScope]
 ])
 
 /** The `errorMessage` keyword as the schema writes it (the subset of ajv-errors' format it uses). */
 type ErrorWords = string | { required?: Record<string, string>; [keyword: string]: unknown }
 
-let compiled: ValidateFunction | undefined
-
-/** The compiled validator; compiled once, on first use. */
+/**
+ * The schema's validator, compiled ahead of time by `npm run schema:declare` (ajv standalone code, with the options
+ * it lists: every error at once, verbose, strict), so neither ajv's compiler nor a compile is on the cold path.
+ * `schema-declaration.test.ts` fails when it no longer matches the schema.
+ */
 export function schemaValidator(): ValidateFunction {
-  if (compiled === undefined) {
-    // allErrors: every mistake at once. verbose: each error carries the rejected data and the schema holding the
-    // failed keyword, whose errorMessage words it. strictRequired off: a conditional `then: { required }` names
-    // properties its parent declares.
-    const ajv = new Ajv2020({ allErrors: true, verbose: true, strict: true, strictRequired: false })
-    // Read from each error's schema rather than by the ajv-errors plugin, which would bring ajv's draft-07 build
-    // into the bundle (12.7 kB) to rewrite errors this module rewrites anyway.
-    ajv.addKeyword({ keyword: 'errorMessage', schemaType: ['string', 'object'] })
-    compiled = ajv.compile(tenantsSchema)
-  }
-  return compiled
+  return validateTenantsFile
 }
 
 /** The schema's words for a rejection, when the schema holding the failed keyword has some. */
@@ -160,7 +154,7 @@ function wrongValue(
   if (words === undefined) {
     return { ...place, pointer, message: `${subject} ${error.message ?? 'is not valid'}` }
   }
-  const explain = EXPLANATIONS.get(error.parentSchema)
+  const explain = EXPLANATIONS.get(error.schemaPath.slice(0, error.schemaPath.lastIndexOf('/')))
   const detail = typeof data === 'string' ? explain?.(data) : undefined
   return {
     ...place,

@@ -2,7 +2,7 @@
  * Checks a schema cannot express: uniqueness across entries, known role names, and limits that relate two
  * fields. Each runs only on values the schema accepted, so one mistake is reported once.
  */
-import { builtInRoleId } from '../model/roles.js'
+import { builtInRoleId } from '../model/role-names.js'
 import { labelOf, placeOf, pointerOf, valuePlaceOf } from './positions.js'
 import type { PathSegments, SourceDocument } from './positions.js'
 import { BUILT_IN_ROLE_NAMES, GUID_PATTERN, closestMatch, explainScope } from './rules.js'

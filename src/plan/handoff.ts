@@ -6,7 +6,7 @@
  */
 import type { Handoff } from '../model/report.js'
 import { roleAssignmentName } from '../model/role-assignment-name.js'
-import { RBAC_ADMINISTRATOR_ROLE_ID } from '../model/roles.js'
+import { RBAC_ADMINISTRATOR_ROLE_ID } from '../model/role-names.js'
 import { shellQuote } from './commands.js'
 
 /** Subscription-scope deployment template (https://learn.microsoft.com/azure/azure-resource-manager/templates/deploy-to-subscription). */
