@@ -325,11 +325,18 @@ function goals(): string[] {
       `+${fmt(over('file'))}`,
       over('file') === undefined ? undefined : over('file')! <= 100
     ),
-    goal(
-      'first network request ≤ 250 ms after process start',
-      c32?.firstNetworkMs == null ? 'not run' : `${c32.firstNetworkMs.toFixed(0)} ms (N=1,000)`,
-      c32?.firstNetworkMs == null ? undefined : c32.firstNetworkMs <= 250
-    ),
+    // The first request waits for the tenants file to be read and checked (no request before a bad file is
+    // refused), so it grows with the file: shown for every size measured, each judged on its own.
+    ...[...new Map(measured.map(m => [m.tenants, m])).values()]
+      .filter(m => m.firstNetworkMs !== null)
+      .sort((a, b) => a.tenants - b.tenants)
+      .map(m =>
+        goal(
+          `first network request ≤ 250 ms after process start (N=${m.tenants.toLocaleString('en')})`,
+          `${m.firstNetworkMs!.toFixed(0)} ms`,
+          m.firstNetworkMs! <= 250
+        )
+      ),
     goal(
       '20 tenants: ≥ 30× faster than the sequential admin script',
       small
