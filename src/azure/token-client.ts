@@ -151,7 +151,8 @@ export class ClientCredentials implements TokenCredential {
         error instanceof RetryBudgetSpent
           ? error.message
           : `no answer from Entra's token endpoint after retrying up to ${MAX_RETRIES} times (${(error as Error).message})`
-      throw new TokenEndpointUnavailable(message, { cause: error })
+      // Only the message: the pipeline's error carries the request, whose body holds the secret or the assertion.
+      throw new TokenEndpointUnavailable(message)
     }
     const body = parseJson(response.bodyAsText)
     if (response.status === 200 && typeof (body as TokenBody).access_token === 'string') {
