@@ -15,7 +15,12 @@ import { type ActionRun, runAction } from '../action-runner.js'
 import type { Emulator } from '../emulator/index.js'
 import { AUDIENCES } from '../emulator/index.js'
 import { credentialOptions } from '../emulator/sdk.js'
-import { emulator, stopEmulators } from '../integration/harness.js'
+import {
+  GITHUB_MAIN_FEDERATED_YAML,
+  PROVIDER_APP_YAML,
+  emulator,
+  stopEmulators
+} from '../integration/harness.js'
 
 const APP_ID = '2b000000-0000-4000-8000-000000000001'
 const WOODGROVE = '6e000000-0000-4000-8000-000000000001'
@@ -26,19 +31,7 @@ const SEEDED_SECRET = 'Qx7~seeded.provider.secret.2026-10-01'
 const PROBED_VALUE = 'woodgrove.probe.value.never.read'
 
 const TENANTS = `# yaml-language-server: $schema=../schema/tenants.schema.json
-app:
-  uniqueName: contoso-provider-access
-  displayName: Contoso Provider Access
-  redirectUri: https://contoso.example/onboarded
-  credential:
-    kind: secret
-    keyVault: kv-provider
-    secretName: contoso-provider-access
-  federatedCredentials:
-    - name: github-main
-      issuer: https://token.actions.githubusercontent.com
-      subject: repo:contoso/tenant-onboarding:ref:refs/heads/main
-tenants:
+${PROVIDER_APP_YAML}${GITHUB_MAIN_FEDERATED_YAML}tenants:
   - name: Fabrikam
     tenantId: 7f3a2c1e-5b4d-4e6f-8a9b-0c1d2e3f4a5b
     roleAssignments:

@@ -11,7 +11,6 @@ import { readFileSync } from 'node:fs'
 import { AuthorizationManagementClient } from '@azure/arm-authorization'
 import { ClientSecretCredential } from '@azure/identity'
 import { parse } from 'yaml'
-import { parseTenantsFile } from '../../src/config/load.js'
 import type { TenantsConfig } from '../../src/config/types.js'
 import { roleAssignmentName } from '../../src/azure/role-assignments.js'
 import { RBAC_ADMINISTRATOR_ROLE_ID } from '../../src/model/roles.js'
@@ -20,7 +19,7 @@ import { failureFor } from '../../src/report/outputs.js'
 import type { Emulator } from '../emulator/index.js'
 import { AUDIENCES } from '../emulator/index.js'
 import { credentialOptions } from '../emulator/sdk.js'
-import { bridge, emulator, SCENARIOS, stopEmulators } from './harness.js'
+import { bridge, emulator, SCENARIOS, stopEmulators, parseTenants, PROVIDER_APP_YAML } from './harness.js'
 
 const FABRIKAM = '7f3a2c1e-5b4d-4e6f-8a9b-0c1d2e3f4a5b'
 const FABRIKAM_SP = '7c000000-0000-4000-8000-000000000001'
@@ -74,24 +73,11 @@ function customRoleScenario(): Record<string, unknown> {
 }
 
 function tenantsFile(roleAssignments: string): TenantsConfig {
-  const loaded = parseTenantsFile(
-    `app:
-  uniqueName: contoso-provider-access
-  displayName: Contoso Provider Access
-  redirectUri: https://contoso.example/onboarded
-  credential:
-    kind: secret
-    keyVault: kv-provider
-    secretName: contoso-provider-access
-tenants:
+  return parseTenants(`${PROVIDER_APP_YAML}tenants:
   - name: Fabrikam
     tenantId: ${FABRIKAM}
     roleAssignments:
-${roleAssignments}`,
-    '.github/tenants.yml'
-  )
-  if (!loaded.ok) throw new Error(loaded.problems.map(p => `${p.line}: ${p.message}`).join('\n'))
-  return loaded.config
+${roleAssignments}`)
 }
 
 let emu: Emulator

@@ -9,7 +9,6 @@
 import { afterEach, describe, expect, it } from '@jest/globals'
 import { AuthorizationManagementClient } from '@azure/arm-authorization'
 import { ClientSecretCredential } from '@azure/identity'
-import { parseTenantsFile } from '../../src/config/load.js'
 import type { TenantsConfig } from '../../src/config/types.js'
 import { roleAssignmentName } from '../../src/azure/role-assignments.js'
 import { RBAC_ADMINISTRATOR_ROLE_ID } from '../../src/model/roles.js'
@@ -17,7 +16,7 @@ import { CONDITION_VERSION, delegationCondition } from '../../src/plan/handoff.j
 import type { Emulator } from '../emulator/index.js'
 import { AUDIENCES } from '../emulator/index.js'
 import { credentialOptions } from '../emulator/sdk.js'
-import { FAST_RETRY, bridge, emulator, stopEmulators } from './harness.js'
+import { FAST_RETRY, bridge, emulator, stopEmulators, parseTenants, PROVIDER_APP_YAML } from './harness.js'
 
 const WOODGROVE = '6e000000-0000-4000-8000-000000000001'
 const PROVIDER_APP = '2b000000-0000-4000-8000-000000000001'
@@ -28,26 +27,13 @@ const WG_KV = `${WG_RG}/providers/Microsoft.KeyVault/vaults/kv-woodgrove`
 const SECRETS_USER = '4633458b-17de-408a-b874-0445c86b69e6'
 
 function tenantsFile(): TenantsConfig {
-  const loaded = parseTenantsFile(
-    `app:
-  uniqueName: contoso-provider-access
-  displayName: Contoso Provider Access
-  redirectUri: https://contoso.example/onboarded
-  credential:
-    kind: secret
-    keyVault: kv-provider
-    secretName: contoso-provider-access
-tenants:
+  return parseTenants(`${PROVIDER_APP_YAML}tenants:
   - name: Woodgrove
     tenantId: ${WOODGROVE}
     onboarding: true
     roleAssignments:
       - { scope: ${WG_KV}, role: Key Vault Secrets User }
-`,
-    '.github/tenants.yml'
-  )
-  if (!loaded.ok) throw new Error(loaded.problems.map(p => `${p.line}: ${p.message}`).join('\n'))
-  return loaded.config
+`)
 }
 
 let emu: Emulator

@@ -5,13 +5,12 @@
  * the emulator's fault layer, requests through the real ARM SDK and its pipeline.
  */
 import { afterEach, describe, expect, it } from '@jest/globals'
-import { parseTenantsFile } from '../../src/config/load.js'
 import type { TenantsConfig } from '../../src/config/types.js'
 import { MAX_RETRIES } from '../../src/azure/pipeline.js'
 import { annotationsFor } from '../../src/report/annotations.js'
 import { failureFor } from '../../src/report/outputs.js'
 import type { Emulator } from '../emulator/index.js'
-import { bridge, emulator, stopEmulators } from './harness.js'
+import { bridge, emulator, stopEmulators, parseTenants, PROVIDER_APP_YAML } from './harness.js'
 
 const FABRIKAM = '7f3a2c1e-5b4d-4e6f-8a9b-0c1d2e3f4a5b'
 const SUB = '/subscriptions/0b1c2d3e-4f5a-4b6c-8d7e-9f0a1b2c3d4e'
@@ -20,16 +19,7 @@ const RG_DATA = `${SUB}/resourceGroups/rg-data`
 const LISTING = '/providers/Microsoft.Authorization/roleAssignments$'
 
 function tenantsFile(prune = false): TenantsConfig {
-  const loaded = parseTenantsFile(
-    `app:
-  uniqueName: contoso-provider-access
-  displayName: Contoso Provider Access
-  redirectUri: https://contoso.example/onboarded
-  credential:
-    kind: secret
-    keyVault: kv-provider
-    secretName: contoso-provider-access
-tenants:
+  return parseTenants(`${PROVIDER_APP_YAML}tenants:
   - name: Fabrikam
     tenantId: ${FABRIKAM}
     prune: ${prune}
@@ -37,11 +27,7 @@ tenants:
       - { scope: ${SUB}, role: Reader }
       - { scope: ${RG_DATA}, role: Storage Blob Data Reader }
       - { scope: ${RG_SHARED}, role: Reader }
-`,
-    '.github/tenants.yml'
-  )
-  if (!loaded.ok) throw new Error(loaded.problems.map(p => `${p.line}: ${p.message}`).join('\n'))
-  return loaded.config
+`)
 }
 
 let emu: Emulator

@@ -8,7 +8,6 @@ import { AuthorizationManagementClient } from '@azure/arm-authorization'
 import { ClientSecretCredential } from '@azure/identity'
 import { parse } from 'yaml'
 import { resolveCloud } from '../../src/cloud.js'
-import { parseTenantsFile } from '../../src/config/load.js'
 import type { TenantsConfig } from '../../src/config/types.js'
 import { RetryBudget, clientOptions } from '../../src/azure/pipeline.js'
 import { ArmClients } from '../../src/azure/arm-clients.js'
@@ -19,7 +18,15 @@ import type { Emulator } from '../emulator/index.js'
 import { AUDIENCES } from '../emulator/index.js'
 import { credentialOptions } from '../emulator/sdk.js'
 import { conditionHolds } from '../emulator/state/resources-condition.js'
-import { bridge, emulator, SCENARIOS, stopEmulators } from './harness.js'
+import {
+  GITHUB_MAIN_FEDERATED_YAML,
+  PROVIDER_APP_YAML,
+  SCENARIOS,
+  bridge,
+  emulator,
+  parseTenants,
+  stopEmulators
+} from './harness.js'
 
 const FABRIKAM = '7f3a2c1e-5b4d-4e6f-8a9b-0c1d2e3f4a5b'
 const WOODGROVE = '6e000000-0000-4000-8000-000000000001'
@@ -35,25 +42,11 @@ const READER = 'acdd72a7-3385-48ef-bd42-f606fba81ae7'
 const BLOB_READER = '2a2b9908-6ea1-4ae2-8e65-a410df84e7d1'
 const UAA = '18d7d88d-d35e-4fb5-a5c3-7773c20a72d9'
 
-const APP = `app:
-  uniqueName: contoso-provider-access
-  displayName: Contoso Provider Access
-  redirectUri: https://contoso.example/onboarded
-  credential:
-    kind: secret
-    keyVault: kv-provider
-    secretName: contoso-provider-access
-  federatedCredentials:
-    - name: github-main
-      issuer: https://token.actions.githubusercontent.com
-      subject: repo:contoso/tenant-onboarding:ref:refs/heads/main
-tenants:
+const APP = `${PROVIDER_APP_YAML}${GITHUB_MAIN_FEDERATED_YAML}tenants:
 `
 
 function tenantsFile(tenants: string): TenantsConfig {
-  const loaded = parseTenantsFile(`${APP}${tenants}`, '.github/tenants.yml')
-  if (!loaded.ok) throw new Error(loaded.problems.map(p => `${p.line}: ${p.message}`).join('\n'))
-  return loaded.config
+  return parseTenants(`${APP}${tenants}`)
 }
 
 let emu: Emulator

@@ -11,10 +11,36 @@ export const SCENARIOS = new URL('../emulator/scenarios/', import.meta.url)
 export const FIXTURES = new URL('./fixtures/', import.meta.url)
 
 export function tenantsFile(name: string): TenantsConfig {
-  const loaded = parseTenantsFile(readFileSync(new URL(name, FIXTURES), 'utf8'), `.github/${name}`)
+  return parseTenants(readFileSync(new URL(name, FIXTURES), 'utf8'), `.github/${name}`)
+}
+
+/** A tenants file from its text; a file with problems throws them, each with its line. */
+export function parseTenants(text: string, file = '.github/tenants.yml'): TenantsConfig {
+  const loaded = parseTenantsFile(text, file)
   if (!loaded.ok) throw new Error(loaded.problems.map(p => `${p.line}: ${p.message}`).join('\n'))
   return loaded.config
 }
+
+/**
+ * The `app:` section of a tenants file for the scenarios' provider app (customer-access.yml, three-customers.yml):
+ * the secret kept in kv-provider. Tests append what they need (`federatedCredentials:`, then `tenants:`).
+ */
+export const PROVIDER_APP_YAML = `app:
+  uniqueName: contoso-provider-access
+  displayName: Contoso Provider Access
+  redirectUri: https://contoso.example/onboarded
+  credential:
+    kind: secret
+    keyVault: kv-provider
+    secretName: contoso-provider-access
+`
+
+/** The federated credential the scenarios' app trusts, as a tenants file lists it under `app:`. */
+export const GITHUB_MAIN_FEDERATED_YAML = `  federatedCredentials:
+    - name: github-main
+      issuer: https://token.actions.githubusercontent.com
+      subject: repo:contoso/tenant-onboarding:ref:refs/heads/main
+`
 
 const running: Emulator[] = []
 
