@@ -3,7 +3,7 @@
  * report file are all made. It is also the `report-file` JSON (design: "The JSON report"). Nothing in it is a
  * secret: the secret's Key Vault version id is, its value never is.
  */
-import type { FailureKind } from './observed.js'
+import type { FailureKind, ProbeResult } from './observed.js'
 import type { CloudName, Mode, Rotate } from './run.js'
 
 export const REPORT_VERSION = 1
@@ -121,14 +121,8 @@ export interface TenantReport {
   handoff: Handoff | null
 }
 
-export interface ProbeReport {
-  kind: 'keyVault' | 'arm'
-  target: string
-  status: 'verified' | 'denied' | 'error'
-  code?: string
-  detail?: string
-  line: number
-}
+/** A data-plane proof as the report shows it: the probe's result as run. */
+export type ProbeReport = ProbeResult
 
 /** The customer hand-off for one tenant: the same grants as a script, as PowerShell and as an ARM template. */
 export interface Handoff {

@@ -11,6 +11,7 @@ import { resolveCloud } from '../../src/cloud.js'
 import type { TenantsConfig } from '../../src/config/types.js'
 import { RetryBudget, clientOptions } from '../../src/azure/pipeline.js'
 import { ArmClients } from '../../src/azure/arm-clients.js'
+import { secretCredential, tokenEndpoint } from '../../src/azure/credentials.js'
 import { RoleAssignments, roleAssignmentName } from '../../src/azure/role-assignments.js'
 import { RBAC_ADMINISTRATOR_ROLE_ID } from '../../src/model/roles.js'
 import { CONDITION_VERSION } from '../../src/plan/handoff.js'
@@ -56,6 +57,20 @@ const writes = async (e: Emulator) =>
   (await e.control.requests()).filter(r => r.write).map(r => `${r.method} ${r.route}`)
 
 /** An admin of a customer tenant, through the real ARM SDK (an app with Owner on the subscription). */
+/** The provider's app in a customer tenant, signed in and reading ARM exactly as the action does. */
+function appAssignmentsIn(e: Emulator, tenantId: string): RoleAssignments {
+  const cloud = resolveCloud('custom', e.endpoints.cloudEndpoints)
+  const options = clientOptions(new RetryBudget(60))
+  const credential = secretCredential(
+    tokenEndpoint(cloud, options, () => undefined),
+    tenantId,
+    '2b000000-0000-4000-8000-000000000001',
+    'Qx7~seeded.provider.secret.2026-10-01'
+  )
+  const client = new ArmClients(cloud, options).client(credential)
+  return new RoleAssignments(() => client)
+}
+
 function customerAdmin(e: Emulator, tenantId: string, appId: string, secret: string, subscription: string) {
   const credential = new ClientSecretCredential(tenantId, appId, secret, credentialOptions(e))
   return new AuthorizationManagementClient(credential, subscription.split('/')[2] ?? '', {
@@ -231,16 +246,7 @@ describe('writing role assignments', () => {
       roleDefinitionId: BLOB_READER,
       principalId: FABRIKAM_SP
     })
-    const cloud = resolveCloud('custom', emu.endpoints.cloudEndpoints)
-    const credential = new ClientSecretCredential(
-      FABRIKAM,
-      '2b000000-0000-4000-8000-000000000001',
-      'Qx7~seeded.provider.secret.2026-10-01',
-      credentialOptions(emu)
-    )
-    const assignments = new RoleAssignments(() =>
-      new ArmClients(cloud, clientOptions(new RetryBudget(60))).client(credential)
-    )
+    const assignments = appAssignmentsIn(emu, FABRIKAM)
     await expect(assignments.assign(RG_DATA, BLOB_READER, FABRIKAM_SP)).resolves.toEqual({
       status: 'present'
     })
@@ -337,16 +343,7 @@ describe('the RBAC Administrator delegation of the hand-off', () => {
     expect(after.drift).toBe(false)
 
     // One role more than the file lists: the condition refuses it.
-    const cloud = resolveCloud('custom', emu.endpoints.cloudEndpoints)
-    const credential = new ClientSecretCredential(
-      FABRIKAM,
-      '2b000000-0000-4000-8000-000000000001',
-      'Qx7~seeded.provider.secret.2026-10-01',
-      credentialOptions(emu)
-    )
-    const assignments = new RoleAssignments(() =>
-      new ArmClients(cloud, clientOptions(new RetryBudget(60))).client(credential)
-    )
+    const assignments = appAssignmentsIn(emu, FABRIKAM)
     await expect(assignments.assign(RG_DATA, UAA, FABRIKAM_SP)).resolves.toMatchObject({
       status: 'not-permitted',
       detail: expect.stringContaining('ABAC condition')
