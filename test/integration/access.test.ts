@@ -435,3 +435,38 @@ describe('prune', () => {
     expect((await writes(emu)).filter(w => w.startsWith('DELETE'))).toHaveLength(1)
   })
 })
+
+describe('ARM clients for many tenants', () => {
+  it('share one pipeline but never a token: each tenant’s client signs in to its own tenant', async () => {
+    emu = await emulator('customer-access.yml')
+    await emu.control.setLags({ servicePrincipalMs: 0 })
+    await emu.control.consent(WOODGROVE, '2b000000-0000-4000-8000-000000000001')
+    const cloud = resolveCloud('custom', emu.endpoints.cloudEndpoints)
+    const options = clientOptions(new RetryBudget(60))
+    const entra = tokenEndpoint(cloud, options, () => undefined)
+    const arm = new ArmClients(cloud, options)
+    const signedIn = (tenantId: string, subscription: string) =>
+      arm.client(
+        secretCredential(
+          entra,
+          tenantId,
+          '2b000000-0000-4000-8000-000000000001',
+          'Qx7~seeded.provider.secret.2026-10-01'
+        ),
+        subscription.split('/')[2]
+      )
+    const fabrikam = signedIn(FABRIKAM, SUB)
+    const woodgrove = signedIn(WOODGROVE, WG_SUB)
+    // ARM refuses a token of another tenant (InvalidAuthenticationTokenTenant): both answers prove the right one.
+    for (const [client, group] of [
+      [fabrikam, 'rg-data'],
+      [woodgrove, 'rg-data'],
+      [fabrikam, 'rg-shared']
+    ] as const) {
+      const pages = client.permissions.listForResourceGroup(group).byPage()
+      await expect(pages.next()).resolves.toMatchObject({ done: false })
+    }
+    const tokens = (await emu.control.requests()).filter(r => r.route === 'token')
+    expect(tokens.map(r => r.path.split('/')[1]).sort()).toEqual([FABRIKAM, WOODGROVE].sort())
+  })
+})
