@@ -10,24 +10,22 @@
  */
 import type { AccessTokenClaims, EmuRequest, EmuResponse, ResourceService } from '../contracts.js'
 import type { ResourceState } from '../state/resources.js'
-import type { ParsedScope } from '../state/resources-scope.js'
 import { normalizeScope, parseScope } from '../state/resources-scope.js'
 import { queryString } from './arm.js'
-import type { ArmAuthContext, ArmFailure } from './arm-common.js'
-import { apiVersionProblem, armAuthenticate, armFailureResponse, isArmFailure } from './arm-common.js'
+import type { ArmAuthContext } from './arm-common.js'
+import {
+  ArmError,
+  apiVersionProblem,
+  armAuthenticate,
+  armFailureResponse,
+  isArmFailure,
+  tenantOf
+} from './arm-common.js'
 
 /** Permissions – List is served at the version the swagger documents it (authorization-RoleDefinitionsCalls.json). */
 export const PERMISSIONS_API_VERSIONS = ['2022-04-01']
 /** Small on purpose, as the other ARM lists: clients must follow `nextLink`. */
 const PAGE_SIZE = 3
-
-class ArmError extends Error {
-  readonly failure: ArmFailure
-  constructor(status: number, code: string, message: string) {
-    super(message)
-    this.failure = { status, code, message }
-  }
-}
 
 function armError(status: number, code: string, message: string): EmuResponse {
   return armFailureResponse({ status, code, message })
@@ -80,30 +78,6 @@ function authenticated(
   const caller = armAuthenticate(req, claims, auth)
   if (isArmFailure(caller)) throw new ArmError(caller.status, caller.code, caller.message)
   return caller
-}
-
-/** The tenant of a subscription-based scope; a token of another tenant is refused as ARM refuses it. */
-function tenantOf(
-  state: ResourceState,
-  scope: Extract<ParsedScope, { subscriptionId: string }>,
-  caller: AccessTokenClaims
-): string {
-  const sub = state.subscription(scope.subscriptionId)
-  if (!sub) {
-    throw new ArmError(
-      404,
-      'SubscriptionNotFound',
-      `The subscription '${scope.subscriptionId}' could not be found.`
-    )
-  }
-  if (sub.tenantId !== caller.tid.toLowerCase()) {
-    throw new ArmError(
-      401,
-      'InvalidAuthenticationTokenTenant',
-      `The access token is from the wrong issuer 'https://sts.windows.net/${caller.tid}/'. It must match the tenant 'https://sts.windows.net/${sub.tenantId}/' associated with this subscription.`
-    )
-  }
-  return sub.tenantId
 }
 
 /** One page and, when more remain, an absolute `nextLink` that repeats the query (`x-ms-pageable`). */

@@ -4,6 +4,8 @@
  * 401 — including `ExpiredAuthenticationToken` and the continuous-access-evaluation claims challenge.
  */
 import type { AccessTokenClaims, EmuRequest, EmuResponse } from '../contracts.js'
+import type { ResourceState } from '../state/resources.js'
+import type { ParsedScope } from '../state/resources-scope.js'
 
 /**
  * Published api-versions per operation group, from the folders of Azure/azure-rest-api-specs
@@ -197,4 +199,51 @@ export function armAuthenticate(
 
 export function isArmFailure(x: AccessTokenClaims | ArmFailure): x is ArmFailure {
   return 'code' in x && 'status' in x
+}
+
+/** An ARM error answer, thrown where it is found and turned into ARM's envelope by the service. */
+export class ArmError extends Error {
+  readonly status: number
+  readonly code: string
+  readonly headers: Record<string, string> | undefined
+  constructor(status: number, code: string, message: string, headers?: Record<string, string>) {
+    super(message)
+    this.status = status
+    this.code = code
+    this.headers = headers
+  }
+
+  get failure(): ArmFailure {
+    return this.headers === undefined
+      ? { status: this.status, code: this.code, message: this.message }
+      : { status: this.status, code: this.code, message: this.message, headers: this.headers }
+  }
+
+  static of(f: ArmFailure): ArmError {
+    return new ArmError(f.status, f.code, f.message, f.headers)
+  }
+}
+
+/** The tenant a scope lives in; a token from any other tenant is refused as ARM refuses it. */
+export function tenantOf(state: ResourceState, scope: ParsedScope, caller: AccessTokenClaims): string {
+  if (scope.kind === 'root') return caller.tid.toLowerCase()
+  // a management group of another tenant holds no assignment of the caller: AuthorizationFailed follows
+  if (scope.kind === 'managementGroup')
+    return state.managementGroup(scope.groupId)?.tenantId ?? caller.tid.toLowerCase()
+  const sub = state.subscription(scope.subscriptionId)
+  if (!sub)
+    throw new ArmError(
+      404,
+      'SubscriptionNotFound',
+      `The subscription '${scope.subscriptionId}' could not be found.`
+    )
+  if (sub.tenantId !== caller.tid.toLowerCase()) {
+    // https://learn.microsoft.com/rest/api/authorization/role-assignments (Azure/azure-sdk-for-net#49391)
+    throw new ArmError(
+      401,
+      'InvalidAuthenticationTokenTenant',
+      `The access token is from the wrong issuer 'https://sts.windows.net/${caller.tid}/'. It must match the tenant 'https://sts.windows.net/${sub.tenantId}/' associated with this subscription. Please use the authority (URL) 'https://login.windows.net/${sub.tenantId}' to get the token. Note, if the subscription is transferred to another tenant there is no impact to the services, but information about new tenant could take time to propagate (up to an hour). If you just transferred your subscription and see this error message, please try back later.`
+    )
+  }
+  return sub.tenantId
 }

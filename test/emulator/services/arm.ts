@@ -13,7 +13,7 @@ import type { ParsedScope } from '../state/resources-scope.js'
 import { GUID, normalizeScope, parseScope, scopeKey } from '../state/resources-scope.js'
 import type { RoleDefinition } from './role-catalogue.js'
 import { BUILT_IN_ROLES, ROLE_DEFINITIONS_SEGMENT, roleGuidOf } from './role-catalogue.js'
-import type { ArmAuthContext, ArmFailure } from './arm-common.js'
+import type { ArmAuthContext } from './arm-common.js'
 import {
   ARM_API_VERSIONS,
   LEGACY_ASSIGNMENT_VERSIONS,
@@ -21,7 +21,9 @@ import {
   apiVersionProblem,
   armAuthenticate,
   armFailureResponse,
-  isArmFailure
+  isArmFailure,
+  ArmError,
+  tenantOf
 } from './arm-common.js'
 
 /** Current stable Microsoft.Authorization version (https://learn.microsoft.com/rest/api/authorization/role-assignments); @azure/arm-authorization 9 sends it. */
@@ -53,22 +55,6 @@ interface Call {
   caller: AccessTokenClaims
   tenantId: string
   scope: ParsedScope
-}
-
-class ArmError extends Error {
-  readonly status: number
-  readonly code: string
-  readonly headers: Record<string, string> | undefined
-  constructor(status: number, code: string, message: string, headers?: Record<string, string>) {
-    super(message)
-    this.status = status
-    this.code = code
-    this.headers = headers
-  }
-
-  static of(f: ArmFailure): ArmError {
-    return new ArmError(f.status, f.code, f.message, f.headers)
-  }
 }
 
 /** ARM's error envelope (common-types `ErrorResponse`, https://learn.microsoft.com/rest/api/authorization/role-assignments). */
@@ -150,30 +136,6 @@ function handleArm(
         `The method '${req.method}' is not supported on role assignments.`
       )
   }
-}
-
-/** The tenant a scope lives in; a token from any other tenant is refused as ARM refuses it. */
-function tenantOf(state: ResourceState, scope: ParsedScope, caller: AccessTokenClaims): string {
-  if (scope.kind === 'root') return caller.tid.toLowerCase()
-  // a management group of another tenant holds no assignment of the caller: AuthorizationFailed follows
-  if (scope.kind === 'managementGroup')
-    return state.managementGroup(scope.groupId)?.tenantId ?? caller.tid.toLowerCase()
-  const sub = state.subscription(scope.subscriptionId)
-  if (!sub)
-    throw new ArmError(
-      404,
-      'SubscriptionNotFound',
-      `The subscription '${scope.subscriptionId}' could not be found.`
-    )
-  if (sub.tenantId !== caller.tid.toLowerCase()) {
-    // https://learn.microsoft.com/rest/api/authorization/role-assignments (Azure/azure-sdk-for-net#49391)
-    throw new ArmError(
-      401,
-      'InvalidAuthenticationTokenTenant',
-      `The access token is from the wrong issuer 'https://sts.windows.net/${caller.tid}/'. It must match the tenant 'https://sts.windows.net/${sub.tenantId}/' associated with this subscription. Please use the authority (URL) 'https://login.windows.net/${sub.tenantId}' to get the token. Note, if the subscription is transferred to another tenant there is no impact to the services, but information about new tenant could take time to propagate (up to an hour). If you just transferred your subscription and see this error message, please try back later.`
-    )
-  }
-  return sub.tenantId
 }
 
 /** ARM authorizes before the resource provider sees the request, so this runs before any scope or body check. */
