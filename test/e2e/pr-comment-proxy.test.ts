@@ -6,12 +6,12 @@
  */
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { connect } from 'node:net'
 import { readFileSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import type { Emulator } from '../emulator/index.js'
 import { runAction, emulatorInputs } from '../action-runner.js'
 import { emulator } from '../integration/harness.js'
+import { connectProxy } from '../support/proxy.js'
 
 const TENANTS = readFileSync(
   new URL('../integration/fixtures/three-customers.tenants.yml', import.meta.url),
@@ -42,24 +42,6 @@ function fakeGitHub(): { server: Server; calls: string[] } {
   return { server, calls }
 }
 
-/** A CONNECT proxy that records each tunnel's target and opens it to the local port, whatever host was named. */
-function tunnellingProxy(port: () => number): { server: Server; targets: string[] } {
-  const targets: string[] = []
-  const server = createServer((_req, res) => res.writeHead(405).end())
-  server.on('connect', (req, socket, head) => {
-    targets.push(req.url ?? '')
-    const upstream = connect(port(), '127.0.0.1', () => {
-      socket.write('HTTP/1.1 200 Connection Established\r\n\r\n')
-      upstream.write(head)
-      upstream.pipe(socket)
-      socket.pipe(upstream)
-    })
-    upstream.on('error', () => socket.destroy())
-    socket.on('error', () => upstream.destroy())
-  })
-  return { server, targets }
-}
-
 describe('the pull-request comment behind HTTP(S)_PROXY', () => {
   let emu: Emulator
   beforeAll(async () => {
@@ -70,8 +52,8 @@ describe('the pull-request comment behind HTTP(S)_PROXY', () => {
   it('goes through the proxy with the real ProxyAgent, loaded on first use', async () => {
     const github = fakeGitHub()
     const apiPort = await listen(github.server)
-    const proxy = tunnellingProxy(() => apiPort)
-    const proxyUrl = `http://127.0.0.1:${await listen(proxy.server)}`
+    const proxy = await connectProxy(false, () => apiPort)
+    const proxyUrl = proxy.url
     try {
       const run = await runAction({
         endpoints: emu.endpoints,
