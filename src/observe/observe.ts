@@ -104,12 +104,13 @@ async function observeTenant(
   }
   const principalId = consent.kind === 'token' ? consent.principalId : undefined
   if (!principalId) return { tenantId: tenant.tenantId, consent, assignments: skipped(tenant) }
-  const assignments: ObservedAssignment[] = []
-  for (const wanted of tenant.roleAssignments) {
-    assignments.push(await observeAssignment(port, wanted, principalId))
-  }
-  const unmanaged = await unmanagedAssignments(port, tenant, assignments, principalId)
-  return { tenantId: tenant.tenantId, consent, assignments, ...unmanaged }
+  // Every read of the tenant at once: the required assignments and the principal's others do not wait on each
+  // other (which of the others are extras is decided once both are in).
+  const [assignments, others] = await Promise.all([
+    Promise.all(tenant.roleAssignments.map(wanted => observeAssignment(port, wanted, principalId))),
+    principalAssignments(port, tenant, principalId)
+  ])
+  return { tenantId: tenant.tenantId, consent, assignments, ...unmanagedOf(others, assignments) }
 }
 
 /**
@@ -148,17 +149,34 @@ async function observeAssignment(
 }
 
 /**
- * The principal's assignments the file does not list, read at each subscription (or management group) of the
- * file's scopes. The Role Based Access Control Administrator delegation of the hand-off is how apply manages
- * grants, not extra access. When they cannot be read, why (the planner decides what that means).
+ * The principal's assignments at each subscription (or management group) of the file's scopes, or why they could
+ * not be read.
  */
-async function unmanagedAssignments(
+async function principalAssignments(
   port: TenantPort,
   tenant: TenantConfig,
-  assignments: readonly ObservedAssignment[],
   principalId: string
-): Promise<Pick<ObservedTenant, 'unmanaged' | 'unmanagedUnread'>> {
+): Promise<{ found: PrincipalAssignment[] } | { unread: Error }> {
   const roots = [...new Set(tenant.roleAssignments.map(a => rootOf(a.scope)))]
+  try {
+    return { found: (await Promise.all(roots.map(root => port.assignmentsOf(root, principalId)))).flat() }
+  } catch (error) {
+    return { unread: error as Error }
+  }
+}
+
+/**
+ * The principal's assignments the file does not list. The Role Based Access Control Administrator delegation of
+ * the hand-off is how apply manages grants, not extra access. When they could not be read, why (the planner
+ * decides what that means).
+ */
+function unmanagedOf(
+  others: { found: PrincipalAssignment[] } | { unread: Error },
+  assignments: readonly ObservedAssignment[]
+): Pick<ObservedTenant, 'unmanaged' | 'unmanagedUnread'> {
+  if ('unread' in others) {
+    return { unmanagedUnread: { detail: others.unread.message, failure: failureOf(others.unread) } }
+  }
   // An assignment a required one is held through (at a parent scope, a management group or the root) is the file's
   // grant, not an extra: pruning it would take the required access away.
   const wanted = new Set(
@@ -168,16 +186,10 @@ async function unmanagedAssignments(
     ])
   )
   const seen = new Map<string, PrincipalAssignment>()
-  try {
-    for (const root of roots) {
-      for (const found of await port.assignmentsOf(root, principalId)) {
-        if (found.roleDefinitionId === RBAC_ADMINISTRATOR_ROLE_ID) continue
-        if (!wanted.has(`${scopeKey(found.scope)}|${found.roleDefinitionId}`))
-          seen.set(found.id.toLowerCase(), found)
-      }
-    }
-  } catch (error) {
-    return { unmanagedUnread: { detail: (error as Error).message, failure: failureOf(error) } }
+  for (const found of others.found) {
+    if (found.roleDefinitionId === RBAC_ADMINISTRATOR_ROLE_ID) continue
+    if (!wanted.has(`${scopeKey(found.scope)}|${found.roleDefinitionId}`))
+      seen.set(found.id.toLowerCase(), found)
   }
   return { unmanaged: [...seen.values()] }
 }

@@ -114,6 +114,40 @@ describe('runEngine', () => {
     expect(asked).toEqual([NORTHWIND])
     expect(report.tenants.map(t => t.tenantId)).toEqual([NORTHWIND])
   })
+
+  it('reads a consented tenant’s required assignments and its other assignments at once, not one after the other', async () => {
+    const { ports } = fakePorts()
+    // Each read waits until both have been asked: run one after the other, the first would wait for ever.
+    const started: string[] = []
+    let bothAsked: () => void = () => undefined
+    const together = new Promise<void>(resolve => (bothAsked = resolve))
+    const waitForBoth = async (what: string) => {
+      started.push(what)
+      if (started.length === 2) bothAsked()
+      await Promise.race([
+        together,
+        new Promise((_, reject) => setTimeout(() => reject(new Error(`${what} was asked alone`)), 2000))
+      ])
+    }
+    const base = ports.tenants({ freshCredential: false, storedSecret: 'found' })
+    const report = await runEngine(
+      request('plan'),
+      { ...secretConfig(), tenants: secretConfig().tenants.filter(t => t.tenantId === FABRIKAM) },
+      {
+        ...ports,
+        tenants: options => ({
+          ...ports.tenants(options),
+          tenant: tenantId => ({
+            ...base.tenant(tenantId)!,
+            checkRoleAssignment: async () => (await waitForBoth('check'), { status: 'missing' }),
+            assignmentsOf: async () => (await waitForBoth('list'), [])
+          })
+        })
+      }
+    )
+    expect(started.sort()).toEqual(['check', 'list'])
+    expect(report.tenants[0]!.roleAssignments.map(a => a.status)).toEqual(['missing'])
+  })
 })
 
 describe('runEngine: roles by name and scopes without a documented permissions read', () => {
