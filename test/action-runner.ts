@@ -16,6 +16,8 @@ export const DIST = join(ROOT, 'dist', 'index.js')
 
 export interface ActionRun {
   exitCode: number
+  /** From spawning the process to its exit: what the runner waits for (reading and removing files comes after). */
+  elapsedMs: number
   stdout: string
   stderr: string
   /** GITHUB_OUTPUT parsed. */
@@ -124,6 +126,7 @@ async function runIn(workspace: string, options: ActionRunOptions): Promise<Acti
   }
   Object.assign(env, options.env)
 
+  const spawnedAt = performance.now()
   const child = spawn(process.execPath, [DIST], {
     cwd: workspace,
     env,
@@ -137,6 +140,7 @@ async function runIn(workspace: string, options: ActionRunOptions): Promise<Acti
   child.stdout.on('data', chunk => (stdout += chunk))
   child.stderr.on('data', chunk => (stderr += chunk))
   const exitCode = await new Promise<number>(resolve => child.on('close', code => resolve(code ?? -1)))
+  const elapsedMs = performance.now() - spawnedAt
 
   const outputsText = readFileSync(outputFile, 'utf8')
   const summary = readFileSync(summaryFile, 'utf8')
@@ -145,6 +149,7 @@ async function runIn(workspace: string, options: ActionRunOptions): Promise<Acti
   const reportText = reportFile && existsSync(reportFile) ? readFileSync(reportFile, 'utf8') : ''
   return {
     exitCode,
+    elapsedMs,
     stdout,
     stderr,
     outputs,

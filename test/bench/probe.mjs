@@ -23,7 +23,8 @@ process.on('exit', () => {
       maxRssKiB: usage.maxRSS,
       cpuMs: (usage.userCPUTime + usage.systemCPUTime) / 1000,
       firstNetworkMs: firstNetworkMs ?? null,
-      exitMs: performance.now()
+      exitMs: performance.now(),
+      originMs: performance.timeOrigin
     })
   )
 })

@@ -17,6 +17,7 @@ import { join } from 'node:path'
 import { afterAll, describe, expect, it } from '@jest/globals'
 import { resolveCloud } from '../../src/cloud.js'
 import { DIST, runAction } from '../action-runner.js'
+import type { RequestLogEntry } from '../emulator/requestlog.js'
 import { type GeneratedCustomer, generateScenario } from '../emulator/scenarios/generate.js'
 import { emulator, stopEmulators } from '../integration/harness.js'
 import { sequentialAdmin } from './sequential-admin.js'
@@ -44,7 +45,23 @@ interface Measured extends BenchRun {
   maxRssMiB: number
   cpuMsPerTenant: number
   firstNetworkMs: number | null
+  /** Where the wall time went, from the process's own clock and the emulator's request log. */
+  timeline: Timeline
   sequentialMs?: number
+}
+
+/** Milliseconds, each phase from the end of the one before. */
+interface Timeline {
+  /** Process start → the first request leaves (inputs, tenants file, modules). */
+  toFirstRequest: number
+  /** → the first customer tenant's token answer (GitHub's token, the provider: app, secret, credentials). */
+  provider: number
+  /** → the last answer of the run (every customer tenant). */
+  tenants: number
+  /** → the process exits (verdicts, report files, summary, outputs). */
+  publish: number
+  /** → the runner sees the exit (process start-up and tear-down outside the process's own clock). */
+  outside: number
 }
 
 const measured: Measured[] = []
@@ -81,7 +98,6 @@ describe('npm run bench', () => {
       const emu = await emulator(scenario, { latencyMs: run.latencyMs })
       const probeFile = join(mkdtempSync(join(tmpdir(), 'etb-bench-')), 'probe.json')
       await emu.control.resetRequests()
-      const started = performance.now()
       const action = await runAction({
         endpoints: emu.endpoints,
         inputs: {
@@ -99,7 +115,8 @@ describe('npm run bench', () => {
           BENCH_PROBE_FILE: probeFile
         }
       })
-      const wallMs = performance.now() - started
+      // Spawn to exit, as the runner waits for it: the harness's own reading of the files comes after.
+      const wallMs = action.elapsedMs
       expect(action.exitCode).toBe(0)
       const totals = (action.report as { totals: Record<string, number> }).totals
       expect(totals).toMatchObject({
@@ -108,11 +125,8 @@ describe('npm run bench', () => {
         needsConsent: Math.floor((run.tenants + 1) / 3)
       })
       const counts = await emu.control.requestCounts()
-      const probe = JSON.parse(readFileSync(probeFile, 'utf8')) as {
-        maxRssKiB: number
-        cpuMs: number
-        firstNetworkMs: number | null
-      }
+      const log = await emu.control.requests()
+      const probe = JSON.parse(readFileSync(probeFile, 'utf8')) as Probe
       const result: Measured = {
         ...run,
         wallMs,
@@ -122,7 +136,8 @@ describe('npm run bench', () => {
         ),
         maxRssMiB: probe.maxRssKiB / 1024,
         cpuMsPerTenant: probe.cpuMs / run.tenants,
-        firstNetworkMs: probe.firstNetworkMs
+        firstNetworkMs: probe.firstNetworkMs,
+        timeline: timeline(probe, wallMs, log, customers)
       }
       if (run.tenants <= 50) {
         // The same tenants, the admin's way: signed in to one after the other, the same SDKs, in this process.
@@ -169,6 +184,38 @@ describe('npm run bench', () => {
     expect(cold.input).toBeGreaterThan(0)
   }, 300_000)
 })
+
+/** What test/bench/probe.mjs writes as the action's process exits. */
+interface Probe {
+  maxRssKiB: number
+  cpuMs: number
+  firstNetworkMs: number | null
+  exitMs: number
+  originMs: number
+}
+
+function timeline(
+  probe: Probe,
+  wallMs: number,
+  log: readonly RequestLogEntry[],
+  customers: readonly GeneratedCustomer[]
+): Timeline {
+  const customerTenants = new Set(customers.map(c => c.tenantId))
+  const answeredAt = (entry: RequestLogEntry) => Date.parse(entry.time) - probe.originMs
+  const firstCustomer = log.find(
+    entry => entry.route === 'token' && customerTenants.has(entry.path.split('/')[1] ?? '')
+  )
+  const first = probe.firstNetworkMs ?? 0
+  const customerStart = firstCustomer ? answeredAt(firstCustomer) : first
+  const last = log.length > 0 ? Math.max(...log.map(answeredAt)) : customerStart
+  return {
+    toFirstRequest: first,
+    provider: customerStart - first,
+    tenants: last - customerStart,
+    publish: probe.exitMs - last,
+    outside: wallMs - probe.exitMs
+  }
+}
 
 async function timeProcess(args: string[], env: Record<string, string>, cwd: string): Promise<number> {
   const started = performance.now()
@@ -234,6 +281,17 @@ function printTable(): void {
     `|${header.map(() => '---').join('|')}|`,
     ...rows.map(row => `| ${row.join(' | ')} |`)
   ]
+  const phases = measured.map(
+    ({ tenants, concurrency, timeline: t }) =>
+      `| ${tenants} | ${concurrency} | ${fmt(t.toFirstRequest)} | ${fmt(t.provider)} | ${fmt(t.tenants)} | ${fmt(t.publish)} | ${fmt(t.outside)} |`
+  )
+  const timelineLines = [
+    'Where the wall time goes (process clock and the emulator’s request log; each phase from the end of the last):',
+    '',
+    '| N | C | start → 1st request | provider (→ 1st customer answer) | customer tenants (→ last answer) | publish (→ exit) | outside the process |',
+    '|---|---|---|---|---|---|---|',
+    ...phases
+  ]
   const coldLine =
     `Cold start (median of ${COLD_RUNS}): node -e 0 ${fmt(cold.node)}, exit on an input error ${fmt(cold.input)} ` +
     `(+${fmt((cold.input ?? 0) - (cold.node ?? 0))}), on a tenants-file error ${fmt(cold.file)} (+${fmt((cold.file ?? 0) - (cold.node ?? 0))})`
@@ -251,6 +309,8 @@ function printTable(): void {
       `entra-tenant-bridge bench — ${machine}`,
       '',
       ...lines,
+      '',
+      ...timelineLines,
       '',
       coldLine,
       ...sideBySide,
