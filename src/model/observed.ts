@@ -53,7 +53,9 @@ export interface ServicePrincipal {
 }
 
 export type AppLookup =
-  { status: 'found'; app: Application } | { status: 'missing' } | { status: 'not-owned'; detail: string }
+  | { status: 'found'; app: Application; servicePrincipal?: ServicePrincipal }
+  | { status: 'missing' }
+  | { status: 'not-owned'; detail: string }
 
 /** What the app should look like; the upsert sends exactly this. */
 export interface AppShape {
@@ -86,9 +88,9 @@ export function failureOf(error: unknown): FailureKind {
   return typeof kind === 'string' && FAILURE_KINDS.includes(kind) ? (kind as FailureKind) : 'other'
 }
 
+/** The app as the provider's read found it: Graph's answer, or why there was none. */
 export type ObservedApp =
-  | { status: 'found'; app: Application; servicePrincipal?: ServicePrincipal }
-  | { status: 'missing' }
+  | Exclude<AppLookup, { status: 'not-owned' }>
   | { status: 'not-owned'; detail: string; automationObjectId?: string }
   | { status: 'error'; detail: string; failure: FailureKind }
 

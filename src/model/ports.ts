@@ -28,8 +28,8 @@ import type { DesiredFederatedCredential } from './steps.js'
 
 /** The multi-tenant app in the provider tenant (Microsoft Graph). */
 export interface AppsPort {
+  /** The app by uniqueName, with its federated credentials and its service principal in the provider tenant. */
   find(uniqueName: string): Promise<AppLookup>
-  servicePrincipal(appId: string): Promise<ServicePrincipal | undefined>
   /** Creates or updates the app by uniqueName; a created app comes back with its ids. */
   upsert(
     uniqueName: string,

@@ -34,13 +34,7 @@ export async function observeProvider(
 
 async function observeApp(config: TenantsConfig, apps: AppsPort): Promise<ObservedApp> {
   try {
-    const lookup = await apps.find(config.app.uniqueName)
-    if (lookup.status !== 'found') return lookup
-    return {
-      status: 'found',
-      app: lookup.app,
-      servicePrincipal: await apps.servicePrincipal(lookup.app.appId)
-    }
+    return await apps.find(config.app.uniqueName)
   } catch (error) {
     return { status: 'error', detail: (error as Error).message, failure: failureOf(error) }
   }

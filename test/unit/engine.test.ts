@@ -49,8 +49,11 @@ function fakePorts() {
     signIn: async () => ({ automationObjectId: 'automation', graphRoles: ['Application.ReadWrite.OwnedBy'] }),
     provider: {
       apps: {
-        find: async () => ({ status: 'found', app: existingApp() }),
-        servicePrincipal: async () => ({ id: 'sp', accountEnabled: true }),
+        find: async () => ({
+          status: 'found',
+          app: existingApp(),
+          servicePrincipal: { id: 'sp', accountEnabled: true }
+        }),
         upsert: write('upsert'),
         createFederatedCredential: write('create federated credential'),
         updateFederatedCredential: write('update federated credential'),
