@@ -6,8 +6,8 @@
 import type { AppRef } from '../apply/apply.js'
 import { applyProvider, applyTenants } from '../apply/apply.js'
 import type { TenantsConfig } from '../model/config.js'
-import type { ObservedProvider, ObservedTenant } from '../model/observed.js'
-import type { EnginePorts } from '../model/ports.js'
+import type { AppPresence, ObservedProvider, ObservedTenant } from '../model/observed.js'
+import type { AppAccess, EnginePorts } from '../model/ports.js'
 import type { Report, ReportPart } from '../model/report.js'
 import type { Cloud, Mode, Phase, Rotate } from '../model/run.js'
 import type { PlanStep } from '../model/steps.js'
@@ -46,15 +46,36 @@ export async function runEngine(
   config: TenantsConfig,
   ports: EnginePorts
 ): Promise<Report> {
-  const { automationObjectId, graphRoles, presentedSubject } = await ports.signIn()
+  // The sign-in and the provider's first read start together: the read's requests wait on the same token (one
+  // request, shared), and Key Vault's unauthenticated challenge needs none. A failed sign-in is still the run's
+  // one error — it is awaited before anything is judged, and the reads fail with it.
+  const signingIn = ports.signIn()
+  signingIn.catch(() => undefined)
+  const firstRead = observeProvider(config, ports.provider)
   const phase = request.phase ?? 'all'
-  const provider =
-    phase === 'tenants'
-      ? await readProvider(request, config, ports, presentedSubject)
-      : await runProviderPhase(request, config, ports, presentedSubject)
   // The provider job reaches no customer tenant: its report is the app, its credentials and its secret.
   const scope = phase === 'provider' ? { ...config, tenants: [] } : config
-  const tenants = await runTenantPhase(request, scope, provider, ports)
+  // A run that cannot write the provider (plan, or a tenant shard) reaches the customer tenants with what the first
+  // read found, once signed in, while the credentials are checked; apply may create the app or rotate the secret
+  // first, so there they wait for it.
+  const early =
+    phase === 'tenants' || request.mode !== 'apply'
+      ? Promise.all([firstRead, signingIn]).then(([first]) =>
+          runTenantPhase(
+            request,
+            scope,
+            accessOf(first, phase === 'tenants' && request.mode === 'apply'),
+            ports
+          )
+        )
+      : undefined
+  early?.catch(() => undefined)
+  const { automationObjectId, graphRoles, presentedSubject } = await signingIn
+  const provider =
+    phase === 'tenants'
+      ? await readProvider(request, config, ports, presentedSubject, firstRead)
+      : await runProviderPhase(request, config, ports, presentedSubject, firstRead)
+  const tenants = await (early ?? runTenantPhase(request, scope, accessAfter(provider), ports))
   const observedApp = provider.observed.app
   const report = verdicts({
     mode: request.mode,
@@ -78,6 +99,20 @@ export async function runEngine(
   return part ? { ...report, part } : report
 }
 
+type FirstRead = Awaited<ReturnType<typeof observeProvider>>
+
+/** How the app reaches the customer tenants, from the provider as first read (nothing written by this run). */
+function accessOf(first: FirstRead, freshCredential: boolean): TenantAccess {
+  const app = first.observed.app
+  return {
+    ...(app.status === 'found' ? { app: { id: app.app.id, appId: app.app.appId } } : {}),
+    ...(first.secretValue === undefined ? {} : { secret: first.secretValue }),
+    storedSecret: first.observed.secret.status,
+    freshCredential,
+    presence: app.status === 'found' ? 'exists' : app.status === 'missing' ? 'missing' : 'unknown'
+  }
+}
+
 function reportPart(request: EngineRequest): ReportPart | undefined {
   if (request.phase === 'provider') return { phase: 'provider' }
   if (request.phase !== 'tenants') return undefined
@@ -99,16 +134,20 @@ interface ProviderPhase {
   credentials: CredentialJudgement
 }
 
-/** The provider with every Key Vault version and the proof of the stored secret, and the credentials judged. */
+/**
+ * The provider with every Key Vault version and the proof of the stored secret, and the credentials judged. `read`
+ * is the first read when it is already under way; otherwise the provider is read again.
+ */
 async function observeWithCredentials(
   request: EngineRequest,
   config: TenantsConfig,
   ports: EnginePorts,
   presentedSubject: string | undefined,
   rotate: Rotate,
-  leftBehind: readonly string[] = []
+  leftBehind: readonly string[] = [],
+  read: Promise<FirstRead> = observeProvider(config, ports.provider)
 ) {
-  const first = await observeProvider(config, ports.provider)
+  const first = await read
   const observed = await observeCredentials(first.observed, first.secretValue, ports.provider)
   const judged = judgeCredentials(config, observed, {
     rotate,
@@ -124,11 +163,20 @@ async function runProviderPhase(
   request: EngineRequest,
   config: TenantsConfig,
   ports: EnginePorts,
-  presentedSubject: string | undefined
+  presentedSubject: string | undefined,
+  firstRead: Promise<FirstRead>
 ): Promise<ProviderPhase> {
   const observeAll = (rotate: Rotate, leftBehind: readonly string[] = []) =>
     observeWithCredentials(request, config, ports, presentedSubject, rotate, leftBehind)
-  const { observed, secretValue, judged } = await observeAll(request.rotate)
+  const { observed, secretValue, judged } = await observeWithCredentials(
+    request,
+    config,
+    ports,
+    presentedSubject,
+    request.rotate,
+    [],
+    firstRead
+  )
   const steps = planProvider(config, observed, {
     rotate: request.rotate,
     now: request.now(),
@@ -202,7 +250,8 @@ async function readProvider(
   request: EngineRequest,
   config: TenantsConfig,
   ports: EnginePorts,
-  presentedSubject: string | undefined
+  presentedSubject: string | undefined,
+  firstRead: Promise<FirstRead>
 ): Promise<ProviderPhase> {
   // Read only: nothing is rotated here, whatever the rotate input says; the provider job decides that.
   const { observed, secretValue, judged } = await observeWithCredentials(
@@ -210,7 +259,9 @@ async function readProvider(
     config,
     ports,
     presentedSubject,
-    'never'
+    'never',
+    [],
+    firstRead
   )
   const app =
     observed.app.status === 'found' ? { id: observed.app.app.id, appId: observed.app.app.appId } : undefined
@@ -226,25 +277,33 @@ async function readProvider(
   }
 }
 
+/** What the customer phase needs of the provider: how the app signs in there, and whether it exists at all. */
+interface TenantAccess extends AppAccess {
+  presence: AppPresence
+}
+
+/** The provider phase's result as the customer phase sees it (after apply, when apply ran). */
+function accessAfter(provider: ProviderPhase): TenantAccess {
+  const status = provider.observed.app.status
+  return {
+    ...(provider.app ? { app: provider.app } : {}),
+    ...(provider.secret === undefined ? {} : { secret: provider.secret }),
+    storedSecret: provider.observed.secret.status,
+    freshCredential: provider.freshCredential,
+    presence: provider.app ? 'exists' : status === 'missing' ? 'missing' : 'unknown'
+  }
+}
+
 /** Consent and role assignments in the customer tenants, signed in as the app there. */
 async function runTenantPhase(
   request: EngineRequest,
   config: TenantsConfig,
-  provider: ProviderPhase,
+  access: TenantAccess,
   ports: EnginePorts
 ): Promise<{ observed: Map<string, ObservedTenant>; steps: PlanStep[] }> {
-  const tenantPorts = ports.tenants({
-    app: provider.app,
-    secret: provider.secret,
-    storedSecret: provider.observed.secret.status,
-    freshCredential: provider.freshCredential
-  })
-  const appPresence = provider.app
-    ? 'exists'
-    : provider.observed.app.status === 'missing'
-      ? 'missing'
-      : 'unknown'
-  const observed = await observeTenants(config.tenants, appPresence, tenantPorts, request.concurrency)
+  const { presence, ...appAccess } = access
+  const tenantPorts = ports.tenants(appAccess)
+  const observed = await observeTenants(config.tenants, presence, tenantPorts, request.concurrency)
   const steps = planTenants(config, observed)
   const applied = request.mode === 'apply' ? await applyTenants(steps, tenantPorts) : steps
   // Last, so that the probes prove the access this run leaves behind.

@@ -153,6 +153,75 @@ describe('runEngine', () => {
   })
 })
 
+describe('runEngine: what waits for what', () => {
+  /** A promise the test settles, and a log of what the engine asked and when. */
+  function gate() {
+    let open: () => void = () => undefined
+    const opened = new Promise<void>(resolve => (open = resolve))
+    return { opened, open }
+  }
+
+  it('reads the provider while it signs in, and still fails with the sign-in’s own error', async () => {
+    const { ports, asked } = fakePorts()
+    const order: string[] = []
+    const signedIn = gate()
+    const report = runEngine(request('plan'), secretConfig(), {
+      ...ports,
+      signIn: async () => {
+        order.push('sign-in')
+        await signedIn.opened
+        throw new Error('AADSTS700211: no matching federated identity record')
+      },
+      provider: {
+        ...ports.provider,
+        apps: {
+          ...ports.provider.apps,
+          find: async name => (order.push('find app'), ports.provider.apps.find(name))
+        }
+      }
+    })
+    await new Promise(resolve => setTimeout(resolve, 10))
+    expect(order).toEqual(['sign-in', 'find app'])
+    signedIn.open()
+    await expect(report).rejects.toThrow('AADSTS700211')
+    // No customer tenant is reached by a run that could not sign in.
+    expect(asked).toEqual([])
+  })
+
+  it('in plan mode reaches the customer tenants while the stored secret is still being proved', async () => {
+    const { ports, asked } = fakePorts()
+    const proved = gate()
+    const report = runEngine(request('plan'), secretConfig(), {
+      ...ports,
+      provider: {
+        ...ports.provider,
+        checkStoredSecret: async () => (await proved.opened, { status: 'token' })
+      }
+    })
+    await new Promise(resolve => setTimeout(resolve, 10))
+    expect(asked.sort()).toEqual([FABRIKAM, NORTHWIND].sort())
+    proved.open()
+    expect((await report).tenants.map(t => t.consent.status)).toEqual(['consented', 'needs-consent'])
+  })
+
+  it('in apply mode reaches no customer tenant before the provider is settled', async () => {
+    const { ports, asked } = fakePorts()
+    const proved = gate()
+    const report = runEngine(request('apply'), secretConfig(), {
+      ...ports,
+      provider: {
+        ...ports.provider,
+        checkStoredSecret: async () => (await proved.opened, { status: 'token' })
+      }
+    })
+    await new Promise(resolve => setTimeout(resolve, 10))
+    expect(asked).toEqual([])
+    proved.open()
+    await report
+    expect(asked.sort()).toEqual([FABRIKAM, NORTHWIND].sort())
+  })
+})
+
 describe('runEngine: roles by name and scopes without a documented permissions read', () => {
   const CUSTOM = 'c0ffee00-0000-4000-8000-000000000001'
   const MG = '/providers/Microsoft.Management/managementGroups/contoso'
