@@ -17,6 +17,7 @@ import { join } from 'node:path'
 import { afterAll, describe, expect, it } from '@jest/globals'
 import { resolveCloud } from '../../src/cloud.js'
 import { DIST, runAction } from '../action-runner.js'
+import type { EmulatorEndpoints } from '../emulator/index.js'
 import type { RequestLogEntry } from '../emulator/requestlog.js'
 import { type GeneratedCustomer, generateScenario } from '../emulator/scenarios/generate.js'
 import { emulator, stopEmulators } from '../integration/harness.js'
@@ -35,6 +36,7 @@ const RUNS: BenchRun[] = (process.env.BENCH_RUNS ?? DEFAULT_RUNS).split(',').map
 })
 const COLD_RUNS = Number(process.env.BENCH_COLD_RUNS ?? 9)
 const PROBE = new URL('./probe.mjs', import.meta.url).pathname
+const FLOOR = new URL('./floor.mjs', import.meta.url).pathname
 const SEEDED_SECRET = 'Qx7~seeded.provider.secret.2026-10-01'
 
 interface Measured extends BenchRun {
@@ -47,6 +49,8 @@ interface Measured extends BenchRun {
   firstNetworkMs: number | null
   /** Where the wall time went, from the process's own clock and the emulator's request log. */
   timeline: Timeline
+  /** The same customer-tenant requests sent by Node's own HTTPS client (test/bench/floor.mjs), for N=1,000. */
+  floor?: { cpuMsPerTenant: number; wallMs: number }
   sequentialMs?: number
 }
 
@@ -139,6 +143,11 @@ describe('npm run bench', () => {
         firstNetworkMs: probe.firstNetworkMs,
         timeline: timeline(probe, wallMs, log, customers)
       }
+      if (run.tenants >= 1000 && run.concurrency === 32) {
+        const appId = (action.report as { app: { appId: string } }).app.appId
+        const floor = await floorRun(emu.endpoints, appId, run, customers, log)
+        result.floor = { cpuMsPerTenant: floor.cpuMs / run.tenants, wallMs: floor.wallMs }
+      }
       if (run.tenants <= 50) {
         // The same tenants, the admin's way: signed in to one after the other, the same SDKs, in this process.
         const cloud = resolveCloud('custom', emu.endpoints.cloudEndpoints)
@@ -184,6 +193,59 @@ describe('npm run bench', () => {
     expect(cold.input).toBeGreaterThan(0)
   }, 300_000)
 })
+
+/**
+ * test/bench/floor.mjs over the tenants of a run: each one's token request, and for each consented tenant the ARM
+ * reads the action sent there (taken from the request log), at the run's concurrency. It must send exactly as many
+ * requests to the customer tenants as the action did, or it measures something else.
+ */
+async function floorRun(
+  endpoints: EmulatorEndpoints,
+  appId: string,
+  run: BenchRun,
+  customers: readonly GeneratedCustomer[],
+  log: readonly RequestLogEntry[]
+): Promise<{ cpuMs: number; wallMs: number; requests: number }> {
+  const armBySubscription = new Map<string, string[]>()
+  for (const entry of log) {
+    if (entry.route !== 'arm') continue
+    const subscription = entry.path.split('/')[2] ?? ''
+    const paths = armBySubscription.get(subscription) ?? []
+    paths.push(`${entry.path}?${entry.query}`)
+    armBySubscription.set(subscription, paths)
+  }
+  const cloud = resolveCloud('custom', endpoints.cloudEndpoints)
+  const job = {
+    origin: cloud.authorityHost,
+    appId,
+    secret: SEEDED_SECRET,
+    scope: `${cloud.armAudience}/.default`,
+    concurrency: run.concurrency,
+    tenants: customers.map(c => ({
+      tenantId: c.tenantId,
+      armRequests: armBySubscription.get(c.subscriptionId) ?? []
+    }))
+  }
+  const jobFile = join(mkdtempSync(join(tmpdir(), 'etb-floor-')), 'job.json')
+  writeFileSync(jobFile, JSON.stringify(job))
+  const output = await new Promise<string>((resolve, reject) => {
+    const child = spawn(process.execPath, [FLOOR, jobFile], {
+      env: { PATH: process.env.PATH ?? '', NODE_EXTRA_CA_CERTS: endpoints.caFile },
+      stdio: ['ignore', 'pipe', 'inherit']
+    })
+    let text = ''
+    child.stdout.on('data', chunk => (text += chunk))
+    child.on('close', code => (code === 0 ? resolve(text) : reject(new Error(`floor.mjs exited ${code}`))))
+  })
+  const floor = JSON.parse(output) as { cpuMs: number; wallMs: number; requests: number }
+  const customerRequests = log.filter(
+    entry =>
+      entry.route === 'arm' ||
+      (entry.route === 'token' && customers.some(c => entry.path.startsWith(`/${c.tenantId}/`)))
+  ).length
+  expect(floor.requests).toBe(customerRequests)
+  return floor
+}
 
 /** What test/bench/probe.mjs writes as the action's process exits. */
 interface Probe {
@@ -360,7 +422,12 @@ function goals(): string[] {
     ),
     goal(
       '≤ 1 ms CPU per tenant (N=1,000, C=32)',
-      c32 ? `${c32.cpuMsPerTenant.toFixed(2)} ms` : 'not run',
+      c32
+        ? `${c32.cpuMsPerTenant.toFixed(2)} ms` +
+            (c32.floor
+              ? ` (Node's own HTTPS client alone, the same requests to the customer tenants, no SDK: ${c32.floor.cpuMsPerTenant.toFixed(2)} ms)`
+              : '')
+        : 'not run',
       c32 && c32.cpuMsPerTenant <= 1
     ),
     goal(
