@@ -14,7 +14,7 @@ import {
   bearerTokenAuthenticationPolicyName
 } from '@azure/core-rest-pipeline'
 import { type Cloud, defaultScope } from '../cloud.js'
-import type { ClientOptions } from './pipeline.js'
+import { type ClientOptions, withoutTracing } from './pipeline.js'
 
 /**
  * The constructor wants a subscription id, but it only enters the paths of subscription-bound operations; the
@@ -47,7 +47,7 @@ export class ArmClients {
       additionalPolicies
     })
     template.pipeline.removePolicy({ name: bearerTokenAuthenticationPolicyName })
-    this.#template = template.pipeline
+    this.#template = withoutTracing(template.pipeline)
   }
 
   /** A client signed in with `credential`; `subscriptionId` only for subscription-bound operations. */

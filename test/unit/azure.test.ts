@@ -13,6 +13,10 @@ import {
 } from '../../src/azure/role-assignments.js'
 import { retryWhile } from '../../src/azure/retry.js'
 import { mapLimit } from '../../src/concurrency.js'
+import { type Pipeline, tracingPolicyName } from '@azure/core-rest-pipeline'
+import { ArmClients, NO_SUBSCRIPTION } from '../../src/azure/arm-clients.js'
+import { RetryBudget, clientOptions, pipelineFor } from '../../src/azure/pipeline.js'
+import { resolveCloud } from '../../src/cloud.js'
 
 const jwt = (claims: object) => `e30.${Buffer.from(JSON.stringify(claims)).toString('base64url')}.sig`
 
@@ -179,5 +183,23 @@ describe('retryWhile and mapLimit', () => {
     })
     expect(out).toEqual([50, 10, 30, 20, 40])
     expect(peak).toBe(2)
+  })
+})
+
+describe('the pipelines of a run', () => {
+  it('carry no OpenTelemetry policy (no tracer is registered; it cost CPU on every request) and keep the rest', () => {
+    const options = clientOptions(new RetryBudget(60))
+    const cloud = resolveCloud('AzureCloud', '')
+    const credential = { getToken: async () => null }
+    const names = (pipeline: Pipeline) => pipeline.getOrderedPolicies().map(policy => policy.name)
+    for (const pipeline of [
+      pipelineFor(options).pipeline,
+      new ArmClients(cloud, options).client(credential, NO_SUBSCRIPTION).pipeline
+    ]) {
+      expect(names(pipeline)).not.toContain(tracingPolicyName)
+      expect(names(pipeline)).toEqual(
+        expect.arrayContaining(['defaultRetryPolicy', 'userAgentPolicy', 'entraTenantBridgeRetryBudget'])
+      )
+    }
   })
 })
