@@ -11,31 +11,36 @@
 import type { SourcePosition } from '../model/config.js'
 import type { Located, PathSegments, SourceDocument } from './positions.js'
 
-/** What the reader saw at one value: where it stands (undefined for the implicit null of an empty `key:`). */
-export type FastNode = FastMap | FastSeq | FastScalar
+/**
+ * What the reader saw at one value: a scalar is the offset where the file spells it out (-1 for the implicit null
+ * of an empty `key:` or `-`); a collection, its start and its children. Offsets, not lines and columns: these are
+ * made for every value of the file and asked for only when a position is reported.
+ */
+export type FastNode = number | FastMap | FastSeq
 
 export interface FastMap {
   kind: 'map'
-  place: SourcePosition
-  /** Each key's own place and its value. */
-  entries: Map<string, { key: SourcePosition; value: FastNode }>
+  at: number
+  /** Each key, in order; a mapping holds a handful, so a search beats a Map's allocation. */
+  keys: string[]
+  /** Each key's offset. */
+  keyAt: number[]
+  /** Each key's value. */
+  values: FastNode[]
 }
 
 export interface FastSeq {
   kind: 'seq'
-  place: SourcePosition
+  at: number
   items: FastNode[]
-}
-
-export interface FastScalar {
-  kind: 'scalar'
-  place: SourcePosition | undefined
 }
 
 /** The file's data, as `parseDocument(text).toJS()` returns it, and where each value stands. */
 export interface FastRead {
   data: Record<string, unknown>
   root: FastMap
+  /** Offsets where the lines of the text start, as yaml's LineCounter records them. */
+  lineStarts: number[]
 }
 
 /**
@@ -50,15 +55,32 @@ const LEFT_TO_YAML =
 /** Core-schema plain scalars that are not strings (https://yaml.org/spec/1.2.2/#1032-tag-resolution). */
 const CORE_NULL = /^(?:~|[Nn]ull|NULL)?$/
 const CORE_BOOL = /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/
+/** Every character the patterns here can match first. */
+const NOT_ONLY_TEXT_START = '~nNtTfF0123456789+-.'
+
 const CORE_INT = /^[-+]?[0-9]+$/
 /** Floats (with exponents), infinities, NaN, octal and hexadecimal: left to `yaml`, deliberately broader. */
 const CORE_OTHER_NUMBER =
   /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$|^[-+]?\.(?:inf|nan)$|^0[ox]/i
 
-/** The keys the subset reads: the tenants file's own (camelCase words). Anything else is left to `yaml`. */
-const PLAIN_KEY = /[A-Za-z_][A-Za-z0-9_-]*/y
+const SPACE = 32
+const BRACKETS = /[[\]{}]/
+const HASH = 35
+const DASH = 45
+const CR = 13
+const SINGLE_QUOTE = 39
+const DOUBLE_QUOTE = 34
+const BACKSLASH = 92
+const OPEN_BRACKET = 91
+const CLOSE_BRACKET = 93
+const OPEN_BRACE = 123
+const CLOSE_BRACE = 125
+
+/** The keys the subset reads, the tenants file's own, and their colon. Anything else is left to `yaml`. */
+const PLAIN_KEY = /[A-Za-z_][A-Za-z0-9_-]*:/y
 /** Keys the core schema reads as null or a boolean, or that `toJS()` treats specially. */
 const SPECIAL_KEY = /^(?:[Nn]ull|NULL|[Tt]rue|TRUE|[Ff]alse|FALSE|__proto__)$/
+const SPECIAL_KEY_START = 'nNtTfF_'
 
 /**
  * Characters a plain scalar may not start with in the subset: YAML's indicators
@@ -90,25 +112,11 @@ const INDICATORS = new Set([
 /** Thrown (never a stack-carrying Error) to leave the subset; caught in {@link readFastYaml}. */
 const BAIL: unique symbol = Symbol('outside the fast subset')
 
-/** One line holding content: not blank, not only a comment. */
-interface Line {
-  /** 1-based, as yaml's LineCounter counts. */
-  number: number
-  /** Offset where the line starts. */
-  lineStart: number
-  /** Offset of the first character of content. */
-  start: number
-  /** Offset after the last character of the line (before `\r\n` or `\n`). */
-  end: number
-  /** Column (0-based) of `start`. */
-  indent: number
-}
-
 /** Reads `text`, or answers undefined when it holds anything outside the subset. */
 export function readFastYaml(text: string): FastRead | undefined {
   if (LEFT_TO_YAML.test(text)) return undefined
   try {
-    return new Reader(text, contentLines(text)).document()
+    return new Reader(text).document()
   } catch (error) {
     if (error === BAIL) return undefined
     throw error
@@ -119,185 +127,212 @@ function bail(): never {
   throw BAIL
 }
 
-/** The lines holding content; a leading `---` (alone or with a comment) is dropped, any other marker bails. */
-function contentLines(text: string): Line[] {
-  const lines: Line[] = []
-  let lineStart = 0
-  for (let number = 1; lineStart <= text.length; number++) {
-    const newline = text.indexOf('\n', lineStart)
-    const next = newline === -1 ? text.length + 1 : newline + 1
-    let end = newline === -1 ? text.length : newline
-    if (end > lineStart && text.charCodeAt(end - 1) === 13) end--
-    let start = lineStart
-    while (start < end && text.charCodeAt(start) === 32) start++
-    if (start < end && text[start] !== '#') {
-      const line = { number, lineStart, start, end, indent: start - lineStart }
-      if (!isDocumentMarker(text, line)) lines.push(line)
-      else if (lines.length > 0 || text[start] === '.' || !isBlankAfter(text, start + 3, end)) bail()
-    }
-    lineStart = next
-  }
-  return lines
-}
-
-/** `---` or `...` at the start of a line, followed by a space or the end of the line. */
-function isDocumentMarker(text: string, line: Line): boolean {
-  if (line.indent !== 0) return false
-  const marker = text.slice(line.start, line.start + 3)
-  return (
-    (marker === '---' || marker === '...') && (line.start + 3 === line.end || text[line.start + 3] === ' ')
-  )
-}
-
 /** Nothing but spaces and perhaps a comment (after a space) from `from` to `end`. */
 function isBlankAfter(text: string, from: number, end: number): boolean {
   let at = from
-  while (at < end && text.charCodeAt(at) === 32) at++
-  return at === end || (text[at] === '#' && at > from)
+  while (at < end && text.charCodeAt(at) === SPACE) at++
+  return at === end || (text.charCodeAt(at) === HASH && at > from)
 }
 
-interface Read {
-  value: unknown
-  node: FastNode
-}
+const IMPLICIT_NULL = -1
 
-const IMPLICIT_NULL: Read = { value: null, node: { kind: 'scalar', place: undefined } }
-
+/**
+ * Reads the lines holding content (not blank, not only a comment) by indentation. Each such line is kept in
+ * parallel arrays (no object per line): where its content starts and ends, and its content's column.
+ */
 class Reader {
-  private next = 0
   private readonly text: string
-  private readonly lines: Line[]
+  readonly lineStarts: number[] = []
+  /** Offset of each content line's first character of content. */
+  private readonly starts: number[] = []
+  /** Offset after each content line's last character (before `\r\n` or `\n`). */
+  private readonly ends: number[] = []
+  /** Column (0-based) of each content line's content. */
+  private readonly indents: number[] = []
+  /** The content line read next. */
+  private next = 0
+  /** The value of the node the last read returned. */
+  private value: unknown = null
 
-  constructor(text: string, lines: Line[]) {
+  constructor(text: string) {
     this.text = text
-    this.lines = lines
+    this.contentLines()
+  }
+
+  /** Records the lines; a leading `---` (alone or with a comment) is dropped, any other document marker bails. */
+  private contentLines(): void {
+    const text = this.text
+    for (let lineStart = 0; lineStart <= text.length;) {
+      this.lineStarts.push(lineStart)
+      const newline = text.indexOf('\n', lineStart)
+      let end = newline === -1 ? text.length : newline
+      if (end > lineStart && text.charCodeAt(end - 1) === CR) end--
+      let start = lineStart
+      while (start < end && text.charCodeAt(start) === SPACE) start++
+      if (start < end && text.charCodeAt(start) !== HASH) {
+        if (!this.isDocumentMarker(start, end, start - lineStart)) {
+          this.starts.push(start)
+          this.ends.push(end)
+          this.indents.push(start - lineStart)
+        } else if (this.starts.length > 0 || text[start] === '.' || !isBlankAfter(text, start + 3, end)) {
+          bail()
+        }
+      }
+      if (newline === -1) break
+      lineStart = newline + 1
+    }
+  }
+
+  /** `---` or `...` at the start of a line, followed by a space or the end of the line. */
+  private isDocumentMarker(start: number, end: number, indent: number): boolean {
+    if (indent !== 0) return false
+    const marker = this.text.slice(start, start + 3)
+    return (
+      (marker === '---' || marker === '...') &&
+      (start + 3 === end || this.text.charCodeAt(start + 3) === SPACE)
+    )
   }
 
   document(): FastRead {
-    const first = this.lines[0]
-    if (first === undefined || first.indent !== 0 || this.isSeqItem(first)) bail()
-    const { value, node } = this.map(0)
-    if (this.next !== this.lines.length || node.kind !== 'map') bail()
-    return { data: value as Record<string, unknown>, root: node }
+    if (this.starts.length === 0 || this.indents[0] !== 0 || this.isSeqItem(0)) bail()
+    const root = this.map(0)
+    if (this.next !== this.starts.length) bail()
+    return { data: this.value as Record<string, unknown>, root, lineStarts: this.lineStarts }
   }
 
-  private place(line: Line, offset: number): SourcePosition {
-    return { line: line.number, column: offset - line.lineStart + 1 }
+  private isSeqItem(line: number): boolean {
+    const start = this.starts[line] as number
+    return (
+      this.text.charCodeAt(start) === DASH &&
+      (start + 1 === this.ends[line] || this.text.charCodeAt(start + 1) === SPACE)
+    )
   }
 
-  private isSeqItem(line: Line): boolean {
-    return this.text[line.start] === '-' && (line.start + 1 === line.end || this.text[line.start + 1] === ' ')
+  /** The column of the next content line's content, or -1 after the last line. */
+  private nextIndent(): number {
+    return this.next < this.starts.length ? (this.indents[this.next] as number) : -1
   }
 
   /** A block mapping whose keys stand at column `indent`. */
-  private map(indent: number): Read {
-    const first = this.lines[this.next] as Line
-    const entries = new Map<string, { key: SourcePosition; value: FastNode }>()
+  private map(indent: number): FastMap {
+    const keys: string[] = []
+    const keyAt: number[] = []
+    const values: FastNode[] = []
     const value: Record<string, unknown> = {}
-    for (let line = this.lines[this.next]; line !== undefined; line = this.lines[this.next]) {
-      if (line.indent < indent) break
-      if (line.indent > indent || this.isSeqItem(line)) bail()
-      const colon = this.keyEnd(line, line.start)
+    const at = this.starts[this.next] as number
+    for (let line = this.next; this.nextIndent() >= indent; line = this.next) {
+      if (this.indents[line] !== indent || this.isSeqItem(line)) bail()
+      const start = this.starts[line] as number
+      const end = this.ends[line] as number
+      const colon = this.keyEnd(start, end)
       if (colon < 0) bail()
-      const key = this.text.slice(line.start, colon)
-      if (SPECIAL_KEY.test(key) || entries.has(key)) bail()
+      const key = this.text.slice(start, colon)
+      if (keys.includes(key) || (SPECIAL_KEY_START.includes(key[0] as string) && SPECIAL_KEY.test(key)))
+        bail()
       this.next++
-      const read = this.valueAfter(line, colon + 1, indent, true)
-      entries.set(key, { key: this.place(line, line.start), value: read.node })
-      value[key] = read.value
+      const node = this.valueAfter(colon + 1, end, indent, true)
+      keys.push(key)
+      keyAt.push(start)
+      values.push(node)
+      value[key] = this.value
     }
-    return { value, node: { kind: 'map', place: this.place(first, first.start), entries } }
+    this.value = value
+    return { kind: 'map', at, keys, keyAt, values }
   }
 
   /** A block sequence whose `-` stand at column `indent`. */
-  private seq(indent: number): Read {
-    const first = this.lines[this.next] as Line
+  private seq(indent: number): FastSeq {
     const items: FastNode[] = []
     const value: unknown[] = []
-    for (let line = this.lines[this.next]; line !== undefined; line = this.lines[this.next]) {
-      if (line.indent < indent) break
-      if (line.indent > indent) bail()
+    const at = this.starts[this.next] as number
+    for (let line = this.next; this.nextIndent() >= indent; line = this.next) {
+      if (this.indents[line] !== indent) bail()
       if (!this.isSeqItem(line)) break
-      const read = this.item(line, indent)
-      items.push(read.node)
-      value.push(read.value)
+      items.push(this.item(line, indent))
+      value.push(this.value)
     }
-    return { value, node: { kind: 'seq', place: this.place(first, first.start), items } }
+    this.value = value
+    return { kind: 'seq', at, items }
   }
 
   /** One `- …` item: empty (a nested block or null), `- key: value` opening a mapping, or a scalar. */
-  private item(line: Line, indent: number): Read {
-    const content = this.skipSpaces(line.start + 1, line.end)
-    if (content === line.end || this.text[content] === '#') {
+  private item(line: number, indent: number): FastNode {
+    const end = this.ends[line] as number
+    const content = this.skipSpaces((this.starts[line] as number) + 1, end)
+    if (content === end || this.text.charCodeAt(content) === HASH) {
       this.next++
       return this.nested(indent, false)
     }
-    if (this.text[content] === '-') bail()
-    if (this.keyEnd(line, content) >= 0) {
+    if (this.text.charCodeAt(content) === DASH) bail()
+    if (this.keyEnd(content, end) >= 0) {
       // The mapping starts on the item's line: read that line as if it began at the key.
-      this.lines[this.next] = { ...line, start: content, indent: content - line.lineStart }
-      return this.map(content - line.lineStart)
+      const column = indent + content - (this.starts[line] as number)
+      this.starts[line] = content
+      this.indents[line] = column
+      return this.map(column)
     }
     this.next++
-    return this.scalarToEnd(line, content, indent)
+    return this.scalarToEnd(content, end, indent)
   }
 
-  /** The value after `key:` (from `from`), or after `-`. */
-  private valueAfter(line: Line, from: number, indent: number, inMap: boolean): Read {
-    const content = this.skipSpaces(from, line.end)
-    if (content === line.end || this.text[content] === '#') return this.nested(indent, inMap)
-    return this.scalarToEnd(line, content, indent)
+  /** The value after `key:` (from `from`). */
+  private valueAfter(from: number, end: number, indent: number, inMap: boolean): FastNode {
+    const content = this.skipSpaces(from, end)
+    if (content === end || this.text.charCodeAt(content) === HASH) return this.nested(indent, inMap)
+    return this.scalarToEnd(content, end, indent)
   }
 
   /**
    * The block under a key or `-` that has nothing after it: more indented lines, or in a mapping a sequence at the
    * key's own column (https://yaml.org/spec/1.2.2/#822-block-mappings, "compact" sequences); else null.
    */
-  private nested(indent: number, inMap: boolean): Read {
-    const line = this.lines[this.next]
-    if (line === undefined || line.indent < indent) return IMPLICIT_NULL
-    if (line.indent > indent) return this.isSeqItem(line) ? this.seq(line.indent) : this.map(line.indent)
-    return inMap && this.isSeqItem(line) ? this.seq(indent) : IMPLICIT_NULL
+  private nested(indent: number, inMap: boolean): FastNode {
+    const next = this.nextIndent()
+    if (next > indent) return this.isSeqItem(this.next) ? this.seq(next) : this.map(next)
+    if (next === indent && inMap && this.isSeqItem(this.next)) return this.seq(indent)
+    this.value = null
+    return IMPLICIT_NULL
   }
 
   /** A scalar that must end its line; a more indented line after it would continue it (multi-line): bail. */
-  private scalarToEnd(line: Line, content: number, indent: number): Read {
-    const read = this.scalar(line, content)
-    const following = this.lines[this.next]
-    if (following !== undefined && following.indent > indent) bail()
-    return read
+  private scalarToEnd(at: number, end: number, indent: number): FastNode {
+    const node = this.scalar(at, end)
+    if (this.nextIndent() > indent) bail()
+    return node
   }
 
-  private scalar(line: Line, at: number): Read {
-    const quote = this.text[at]
-    const node: FastScalar = { kind: 'scalar', place: this.place(line, at) }
-    if (quote === "'") return { value: this.singleQuoted(line, at), node }
-    if (quote === '"') return { value: this.doubleQuoted(line, at), node }
-    if (quote === '[' || quote === '{') return this.emptyFlow(line, at)
-    return { value: this.plain(line, at), node }
+  private scalar(at: number, end: number): FastNode {
+    const first = this.text.charCodeAt(at)
+    if (first === SINGLE_QUOTE) this.value = this.singleQuoted(at, end)
+    else if (first === DOUBLE_QUOTE) this.value = this.doubleQuoted(at, end)
+    else if (first === OPEN_BRACKET || first === OPEN_BRACE) return this.emptyFlow(at, end)
+    else this.value = this.plain(at, end)
+    return at
   }
 
   /** `[]` or `{}` alone: an empty list or mapping, as files write `roleAssignments: []`; any other flow bails. */
-  private emptyFlow(line: Line, at: number): Read {
-    const open = this.text[at]
-    if (this.text[at + 1] !== (open === '[' ? ']' : '}')) bail()
-    this.endOfLine(line, at + 2)
-    const place = this.place(line, at)
-    return open === '['
-      ? { value: [], node: { kind: 'seq', place, items: [] } }
-      : { value: {}, node: { kind: 'map', place, entries: new Map() } }
+  private emptyFlow(at: number, end: number): FastNode {
+    const open = this.text.charCodeAt(at)
+    if (this.text.charCodeAt(at + 1) !== (open === OPEN_BRACKET ? CLOSE_BRACKET : CLOSE_BRACE)) bail()
+    this.endOfLine(at + 2, end)
+    if (open === OPEN_BRACKET) {
+      this.value = []
+      return { kind: 'seq', at, items: [] }
+    }
+    this.value = {}
+    return { kind: 'map', at, keys: [], keyAt: [], values: [] }
   }
 
   /** `'…'` on one line, `''` standing for `'` (https://yaml.org/spec/1.2.2/#single-quoted-style). */
-  private singleQuoted(line: Line, at: number): string {
+  private singleQuoted(at: number, end: number): string {
     let value = ''
     let from = at + 1
     for (;;) {
       const close = this.text.indexOf("'", from)
-      if (close < 0 || close >= line.end) bail()
+      if (close < 0 || close >= end) bail()
       value += this.text.slice(from, close)
-      if (this.text[close + 1] !== "'") {
-        this.endOfLine(line, close + 1)
+      if (this.text.charCodeAt(close + 1) !== SINGLE_QUOTE) {
+        this.endOfLine(close + 1, end)
         return value
       }
       value += "'"
@@ -306,66 +341,65 @@ class Reader {
   }
 
   /** `"…"` on one line with only the escapes `\"`, `\\` and `\/` (https://yaml.org/spec/1.2.2/#57-escaped-characters). */
-  private doubleQuoted(line: Line, at: number): string {
+  private doubleQuoted(at: number, end: number): string {
     let value = ''
-    for (let i = at + 1; i < line.end; i++) {
-      const char = this.text[i] as string
-      if (char === '"') {
-        this.endOfLine(line, i + 1)
-        return value
+    let from = at + 1
+    for (let i = from; i < end; i++) {
+      const code = this.text.charCodeAt(i)
+      if (code === DOUBLE_QUOTE) {
+        this.endOfLine(i + 1, end)
+        return value + this.text.slice(from, i)
       }
-      if (char === '\\') {
-        const escaped = this.text[++i]
+      if (code === BACKSLASH) {
+        const escaped = this.text[i + 1]
         if (escaped !== '"' && escaped !== '\\' && escaped !== '/') bail()
-        value += escaped
-      } else {
-        value += char
+        value += this.text.slice(from, i) + escaped
+        from = ++i + 1
       }
     }
     return bail()
   }
 
   /** A plain scalar up to a comment or the end of the line, resolved by the core schema. */
-  private plain(line: Line, at: number): unknown {
+  private plain(at: number, end: number): unknown {
     if (INDICATORS.has(this.text[at] as string)) bail()
-    let end = at
-    for (let i = at; i < line.end; i++) {
-      const char = this.text[i]
-      if (char === ' ') {
-        if (this.text[i + 1] === '#') break
-        continue
-      }
-      // `: ` would open a mapping inside the value; brackets are left to yaml.
-      if (char === ':' && (i + 1 === line.end || this.text[i + 1] === ' ')) bail()
-      if (char === '[' || char === ']' || char === '{' || char === '}') bail()
-      end = i + 1
-    }
-    return resolvePlain(this.text.slice(at, end))
+    let source = this.text.slice(at, end)
+    const comment = source.indexOf(' #')
+    if (comment >= 0) source = source.slice(0, comment)
+    // Only spaces end it: String#trimEnd would also take a no-break space, which YAML keeps.
+    let length = source.length
+    while (length > 0 && source.charCodeAt(length - 1) === SPACE) length--
+    source = source.slice(0, length)
+    // `: ` would open a mapping inside the value; brackets are left to yaml.
+    if (source.includes(': ') || source.endsWith(':') || BRACKETS.test(source)) bail()
+    return resolvePlain(source)
   }
 
   /** After a quoted scalar: only spaces, then the end of the line or a comment. */
-  private endOfLine(line: Line, from: number): void {
-    if (!isBlankAfter(this.text, from, line.end)) bail()
+  private endOfLine(from: number, end: number): void {
+    if (!isBlankAfter(this.text, from, end)) bail()
   }
 
   /** The offset of the `:` ending a plain key that starts at `at`, or -1 when the line holds no such key. */
-  private keyEnd(line: Line, at: number): number {
+  private keyEnd(at: number, end: number): number {
     PLAIN_KEY.lastIndex = at
     if (!PLAIN_KEY.test(this.text)) return -1
-    const colon = PLAIN_KEY.lastIndex
-    if (colon >= line.end || this.text[colon] !== ':') return -1
-    return colon + 1 === line.end || this.text[colon + 1] === ' ' ? colon : -1
+    const colon = PLAIN_KEY.lastIndex - 1
+    if (colon >= end) return -1
+    return colon + 1 === end || this.text.charCodeAt(colon + 1) === SPACE ? colon : -1
   }
 
   private skipSpaces(from: number, end: number): number {
     let at = from
-    while (at < end && this.text.charCodeAt(at) === 32) at++
+    while (at < end && this.text.charCodeAt(at) === SPACE) at++
     return at
   }
 }
 
 /** A plain scalar's value by the core schema: null, a boolean, a decimal integer, else text. */
 function resolvePlain(source: string): unknown {
+  // Only these first characters can start anything but a string; most values (names, scopes) skip the patterns.
+  if (source !== '' && !NOT_ONLY_TEXT_START.includes(source[0] as string)) return source
   if (CORE_NULL.test(source)) return null
   if (CORE_BOOL.test(source)) return source[0] === 't' || source[0] === 'T'
   if (CORE_INT.test(source)) return parseInt(source, 10)
@@ -374,27 +408,40 @@ function resolvePlain(source: string): unknown {
 }
 
 /** Positions from what the reader recorded; the same answers as the yaml-backed source for what it reads. */
-export function fastSource(root: FastMap): SourceDocument {
+export function fastSource({ root, lineStarts }: FastRead): SourceDocument {
+  /** Line and column as yaml's LineCounter gives them: 1-based, the column in UTF-16 code units. */
+  const positionOf = (offset: number): SourcePosition | undefined => {
+    if (offset < 0) return undefined
+    let low = 0
+    let high = lineStarts.length - 1
+    while (low < high) {
+      const middle = (low + high + 1) >> 1
+      if ((lineStarts[middle] as number) <= offset) low = middle
+      else high = middle - 1
+    }
+    return { line: low + 1, column: offset - (lineStarts[low] as number) + 1 }
+  }
+  const startOf = (node: FastNode): number => (typeof node === 'number' ? node : node.at)
   return {
     locate(segments: PathSegments): Located | undefined {
       let node: FastNode = root
-      let whole: SourcePosition | undefined
+      let whole = IMPLICIT_NULL
       for (const segment of segments) {
+        if (typeof node === 'number') return undefined
         if (node.kind === 'map') {
-          const entry = node.entries.get(String(segment))
-          if (entry === undefined) return undefined
-          whole = entry.key
-          node = entry.value
-        } else if (node.kind === 'seq' && /^\d+$/.test(String(segment))) {
-          const item: FastNode | undefined = node.items[Number(segment)]
-          if (item === undefined) return undefined
-          whole = item.place
-          node = item
+          const index = node.keys.indexOf(String(segment))
+          if (index < 0) return undefined
+          whole = node.keyAt[index] as number
+          node = node.values[index] as FastNode
         } else {
-          return undefined
+          const index = typeof segment === 'number' ? segment : /^\d+$/.test(segment) ? Number(segment) : -1
+          const item: FastNode | undefined = node.items[index]
+          if (item === undefined) return undefined
+          whole = startOf(item)
+          node = item
         }
       }
-      return { whole, value: node.place }
+      return { whole: positionOf(whole), value: positionOf(startOf(node)) }
     },
     // The reader bails out on a repeated key.
     duplicateKeys: () => []

@@ -21,7 +21,7 @@ export function parseTenantsFile(text: string, file: string): LoadResult {
 function parseFast(text: string, file: string): LoadResult | undefined {
   const read = readFastYaml(text)
   if (read === undefined) return undefined
-  const result = validated(read.data, fastSource(read.root), file)
+  const result = validated(read.data, fastSource(read), file)
   return result.ok ? result : undefined
 }
 

@@ -33,7 +33,12 @@ export function validated(data: unknown, source: SourceDocument, file: string): 
   const findings = [
     ...duplicateKeyFindings(source),
     ...schema,
-    ...semanticFindings(data, source, segments => rejected.has(pointerOf(segments)))
+    // Naming each path checked costs ~1 µs; with nothing rejected there is no need to.
+    ...semanticFindings(
+      data,
+      source,
+      rejected.size === 0 ? () => false : segments => rejected.has(pointerOf(segments))
+    )
   ]
   if (findings.length > 0) return failed(file, findings)
   // The schema accepted the data, so it has the schema's shape.

@@ -116,6 +116,9 @@ const READABLE_SCALARS = [
   '/subscriptions/0b1c2d3e-4f5a-4b6c-8d7e-9f0a1b2c3d4e',
   'Key Vault Secrets User',
   'trailing spaces   ',
+  'no-break space\u00a0',
+  '\u00a0no-break space first',
+  'ideographic space\u3000',
   ''
 ]
 

@@ -38,7 +38,7 @@ function differences(text: string, limit = Infinity): string[] {
   if (!isDeepStrictEqual(fast.data, expected))
     return [`data: ${JSON.stringify(fast.data)} ≠ ${JSON.stringify(expected)}`]
   const reference = yamlSource(doc, lineCounter)
-  const source = fastSource(fast.root)
+  const source = fastSource(fast)
   const found: string[] = []
   for (const path of pathsOf(expected).slice(0, limit)) {
     for (const probe of [path, [...path, 'absent'], [...path, 99999]]) {
@@ -215,6 +215,7 @@ describe('the fast reader reads', () => {
     ],
     ['CRLF line ends and a leading ---', '--- # doc\r\na:\r\n  - b\r\n', { a: ['b'] }],
     ['unicode', 'a: é ünïcødé 😀\n', { a: 'é ünïcødé 😀' }],
+    ['spaces that YAML does not trim', 'a: b\u00a0\nc: d\u3000 # e\n', { a: 'b\u00a0', c: 'd\u3000' }],
     ['empty flow collections', 'a: []\nb: {} # c\nc:\n  - []\n  - {}\n', { a: [], b: {}, c: [[], {}] }]
   ])('%s', (_, text, data) => {
     expect(readFastYaml(text)?.data).toStrictEqual(data)
