@@ -20,7 +20,7 @@ async function child(reader: string, file: string): Promise<void> {
   const text = readFileSync(file, 'utf8')
   const rssBefore = process.resourceUsage().maxRSS
   const started = performance.now()
-  const { parseTenantsFile } = await import('../src/config/load.js')
+  const { parseTenantsFile } = await import('../src/config/parse.js')
   const { parseWithYaml } = await import('../src/config/yaml-parse.js')
   const { readFastYaml } = await import('../src/config/fast-yaml.js')
   const parse = reader === 'yaml' ? parseWithYaml : parseTenantsFile

@@ -361,17 +361,17 @@ class Reader {
   }
 
   /** A plain scalar up to a comment or the end of the line, resolved by the core schema. */
-  private plain(at: number, end: number): unknown {
+  private plain(at: number, lineEnd: number): unknown {
     if (INDICATORS.has(this.text[at] as string)) bail()
-    let source = this.text.slice(at, end)
-    const comment = source.indexOf(' #')
-    if (comment >= 0) source = source.slice(0, comment)
+    // Searched within the line: a search of the text would cost the rest of the file for every value.
+    const line = this.text.slice(at, lineEnd)
+    const comment = line.indexOf(' #')
+    let end = comment >= 0 ? comment : line.length
     // Only spaces end it: String#trimEnd would also take a no-break space, which YAML keeps.
-    let length = source.length
-    while (length > 0 && source.charCodeAt(length - 1) === SPACE) length--
-    source = source.slice(0, length)
+    while (end > 0 && line.charCodeAt(end - 1) === SPACE) end--
+    const source = end === line.length ? line : line.slice(0, end)
     // `: ` would open a mapping inside the value; brackets are left to yaml.
-    if (source.includes(': ') || source.endsWith(':') || BRACKETS.test(source)) bail()
+    if (source.endsWith(':') || source.includes(': ') || BRACKETS.test(source)) bail()
     return resolvePlain(source)
   }
 

@@ -4,21 +4,16 @@
  *
  * Files written in the plain subset of YAML that `fast-yaml.ts` reads are read by it; anything else, and any file
  * with a mistake in it, is read again by the `yaml` package, so every message and position comes from the
- * reference reader.
+ * reference reader. The `yaml` package loads only then: a valid file never compiles it (`parse.ts` is the
+ * synchronous whole, for tests and callers that hold the text).
  */
 import { readFile } from 'node:fs/promises'
 import { fastSource, readFastYaml } from './fast-yaml.js'
 import { validated } from './validate.js'
-import { parseWithYaml } from './yaml-parse.js'
 import type { LoadResult } from '../model/config.js'
 
-/** Parses and validates tenants-file text. Pure: no file system, no network. */
-export function parseTenantsFile(text: string, file: string): LoadResult {
-  return parseFast(text, file) ?? parseWithYaml(text, file)
-}
-
 /** The configuration from the fast reader, or undefined when it bails out or the file has any finding at all. */
-function parseFast(text: string, file: string): LoadResult | undefined {
+export function parseWithFastReader(text: string, file: string): LoadResult | undefined {
   const read = readFastYaml(text)
   if (read === undefined) return undefined
   const result = validated(read.data, fastSource(read), file)
@@ -45,7 +40,10 @@ export async function loadTenantsFile(path: string, displayPath: string = path):
         : `the tenants file cannot be read (${code ?? 'unknown error'}) — make sure it is a readable file, or set the tenants-file input to its path`
     return { ok: false, problems: [{ file: displayPath, line: 1, column: 1, message }] }
   }
-  return parseTenantsFile(text, displayPath)
+  return (
+    parseWithFastReader(text, displayPath) ??
+    (await import('./yaml-parse.js')).parseWithYaml(text, displayPath)
+  )
 }
 
 /**
