@@ -4,9 +4,13 @@
  * construct outside its subset.
  */
 import { describe, it, expect } from '@jest/globals'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { isDeepStrictEqual } from 'node:util'
 import { LineCounter, parseDocument } from 'yaml'
 import { fastSource, readFastYaml } from '../../src/config/fast-yaml.js'
+import { loadTenantsFile } from '../../src/config/load.js'
 import { parseTenantsFile } from '../../src/config/parse.js'
 import { placeOf, valuePlaceOf } from '../../src/config/positions.js'
 import type { PathSegments } from '../../src/config/positions.js'
@@ -114,6 +118,43 @@ describe('parseTenantsFile gives what the yaml path alone gives', () => {
     const result = parseTenantsFile(text, 'f.yml')
     expect(result.ok).toBe(true)
     expect(result).toEqual(parseWithYaml(text, 'f.yml'))
+  })
+})
+
+describe('loadTenantsFile gives what the yaml path alone gives', () => {
+  const valid = BASE_LINES.join('\n') + '\n'
+  it.each([
+    ['a file the fast reader reads', valid, true, true],
+    [
+      'a valid file with an anchor, which it bails out of (the yaml package loads)',
+      valid.replace('uniqueName: contoso', 'uniqueName: &name contoso'),
+      false,
+      true
+    ],
+    [
+      'a valid file with a tag, which it bails out of',
+      valid.replace('kind: secret', 'kind: !!str secret'),
+      false,
+      true
+    ],
+    [
+      'a file with a mistake (read again by the yaml package)',
+      valid.replace('role: Reader', 'role: Reeder'),
+      true,
+      false
+    ],
+    ['a file with a YAML syntax error', valid.replace('role: Reader', 'role: "Reader'), false, false]
+  ])('%s', async (_, text, fastReads, ok) => {
+    expect(readFastYaml(text) !== undefined).toBe(fastReads)
+    const dir = mkdtempSync(join(tmpdir(), 'etb-fast-yaml-'))
+    try {
+      writeFileSync(join(dir, 'tenants.yml'), text)
+      const loaded = await loadTenantsFile(join(dir, 'tenants.yml'), 'f.yml')
+      expect(loaded).toEqual(parseWithYaml(text, 'f.yml'))
+      expect(loaded.ok).toBe(ok)
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
   })
 })
 
