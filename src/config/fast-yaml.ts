@@ -1,7 +1,8 @@
 /**
  * A fast reader for the YAML that tenants files are written in: block mappings and block sequences by
  * indentation, `key: value`, `- item`, comments, one optional leading `---`, empty `[]` and `{}`, and one-line
- * plain, single-quoted and double-quoted scalars resolved as the YAML 1.2 core schema does (https://yaml.org/spec/1.2.2/#103-core-schema).
+ * plain, single-quoted and double-quoted scalars resolved as the YAML 1.2 core schema does
+ * (https://yaml.org/spec/1.2.2/#103-core-schema).
  *
  * It is a shortcut, not a second YAML parser: for anything outside that subset it answers undefined, and the
  * caller parses the text with the `yaml` package, which stays the reference (every error message and position
@@ -55,16 +56,15 @@ const LEFT_TO_YAML =
 /** Core-schema plain scalars that are not strings (https://yaml.org/spec/1.2.2/#1032-tag-resolution). */
 const CORE_NULL = /^(?:~|[Nn]ull|NULL)?$/
 const CORE_BOOL = /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/
-/** Every character the patterns here can match first. */
-const NOT_ONLY_TEXT_START = '~nNtTfF0123456789+-.'
-
 const CORE_INT = /^[-+]?[0-9]+$/
 /** Floats (with exponents), infinities, NaN, octal and hexadecimal: left to `yaml`, deliberately broader. */
 const CORE_OTHER_NUMBER =
   /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$|^[-+]?\.(?:inf|nan)$|^0[ox]/i
+/** Every character the patterns above can match first: a plain scalar starting otherwise is text. */
+const NOT_ONLY_TEXT_START = '~nNtTfF0123456789+-.'
 
+/** Character codes the reader compares with. */
 const SPACE = 32
-const BRACKETS = /[[\]{}]/
 const HASH = 35
 const DASH = 45
 const CR = 13
@@ -108,6 +108,8 @@ const INDICATORS = new Set([
   '@',
   '`'
 ])
+/** Brackets anywhere in a plain scalar: YAML allows some of them in block context; the subset leaves them to yaml. */
+const BRACKETS = /[[\]{}]/
 
 /** Thrown (never a stack-carrying Error) to leave the subset; caught in {@link readFastYaml}. */
 const BAIL: unique symbol = Symbol('outside the fast subset')
