@@ -160,44 +160,52 @@ function checkFederatedCredentials(entries: unknown[], context: Context): void {
 function checkTenants(tenants: unknown[], context: Context): void {
   const ids = new FirstSeen()
   const names = new FirstSeen()
+  // Paths are written out rather than spread from a prefix: this runs once per tenant, on the cold path.
   tenants.forEach((tenant, i) => {
     if (!isMapping(tenant)) return
-    const at = ['tenants', i]
-    const tenantId = acceptedText(context, tenant, [...at, 'tenantId'])
+    const idPath = ['tenants', i, 'tenantId']
+    const tenantId = acceptedText(context, tenant, idPath)
     if (tenantId !== undefined) {
       reportRepeat(
         context,
         ids,
         tenantId.toLowerCase(),
-        [...at, 'tenantId'],
+        idPath,
         first =>
-          `${labelOf([...at, 'tenantId'])} ${tenantId} is already listed as ${first} — list each tenant once and merge their roleAssignments`
+          `${labelOf(idPath)} ${tenantId} is already listed as ${first} — list each tenant once and merge their roleAssignments`
       )
     }
-    const name = acceptedText(context, tenant, [...at, 'name'])
+    const namePath = ['tenants', i, 'name']
+    const name = acceptedText(context, tenant, namePath)
     if (name !== undefined) {
       reportRepeat(
         context,
         names,
         name.toLowerCase(),
-        [...at, 'name'],
+        namePath,
         first =>
-          `${labelOf([...at, 'name'])} "${name}" is already used by ${first} — give each tenant its own name (compared case-insensitively)`
+          `${labelOf(namePath)} "${name}" is already used by ${first} — give each tenant its own name (compared case-insensitively)`
       )
     }
-    if (Array.isArray(tenant.roleAssignments))
-      checkRoleAssignments(tenant.roleAssignments, [...at, 'roleAssignments'], context)
+    if (Array.isArray(tenant.roleAssignments)) checkRoleAssignments(tenant.roleAssignments, i, context)
   })
 }
 
-function checkRoleAssignments(assignments: unknown[], at: PathSegments, context: Context): void {
-  const seen = new FirstSeen()
+function checkRoleAssignments(assignments: unknown[], tenant: number, context: Context): void {
+  // Most tenants list one assignment, which cannot repeat another.
+  const seen = assignments.length > 1 ? new FirstSeen() : undefined
   assignments.forEach((assignment, i) => {
     if (!isMapping(assignment)) return
-    const item = [...at, i]
-    const roleId = checkRole(assignment, [...item, 'role'], context)
-    const scope = acceptedText(context, assignment, [...item, 'scope'])
-    if (roleId === undefined || scope === undefined || explainScope(scope) !== undefined) return
+    const item = ['tenants', tenant, 'roleAssignments', i]
+    const roleId = checkRole(assignment, ['tenants', tenant, 'roleAssignments', i, 'role'], context)
+    const scope = acceptedText(context, assignment, ['tenants', tenant, 'roleAssignments', i, 'scope'])
+    if (
+      seen === undefined ||
+      roleId === undefined ||
+      scope === undefined ||
+      explainScope(scope) !== undefined
+    )
+      return
     // ARM compares scopes case-insensitively; a role named and the same role by GUID are one assignment.
     reportRepeat(
       context,

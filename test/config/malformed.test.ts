@@ -1,6 +1,6 @@
 import { describe, it, expect } from '@jest/globals'
 import { readFileSync } from 'node:fs'
-import { parseTenantsFile } from '../../src/config/load.js'
+import { parseTenantsFile } from '../../src/config/parse.js'
 import type { ConfigProblem } from '../../src/model/config.js'
 import { BASE_LINES, variant } from './variant.js'
 

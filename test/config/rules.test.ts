@@ -1,7 +1,7 @@
 import { describe, it, expect } from '@jest/globals'
 import { readFileSync } from 'node:fs'
 import { closestMatch, editDistance, explainKeyVault, explainScope } from '../../src/config/rules.js'
-import { parseTenantsFile } from '../../src/config/load.js'
+import { parseTenantsFile } from '../../src/config/parse.js'
 import { variant } from './variant.js'
 
 interface SchemaNode {

@@ -1,7 +1,7 @@
 /** Runs the pipeline in-process against the emulator, as main.ts would, and keeps everything it logs. */
 import { readFileSync } from 'node:fs'
 import { resolveCloud } from '../../src/cloud.js'
-import { parseTenantsFile } from '../../src/config/load.js'
+import { parseTenantsFile } from '../../src/config/parse.js'
 import type { TenantsConfig } from '../../src/model/config.js'
 import { type BridgeDeps, type BridgeInputs, runBridge } from '../../src/engine/index.js'
 import type { Report } from '../../src/model/report.js'
