@@ -11,7 +11,7 @@
  * BENCH_NODE_OPTIONS adds Node options to the action's process (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof").
  */
 import { spawn } from 'node:child_process'
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { cpus, tmpdir, totalmem } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from '@jest/globals'
@@ -70,6 +70,7 @@ interface Timeline {
 
 const measured: Measured[] = []
 const cold: Record<string, number> = {}
+let diskMs: number | undefined
 
 /** The tenants file of a generated scenario: every customer with Reader on its rg-shared. */
 function tenantsYaml(customers: readonly GeneratedCustomer[]): string {
@@ -172,6 +173,11 @@ describe('npm run bench', () => {
     },
     900_000
   )
+
+  it('the disk: as many files as the hand-off of 667 tenants, written and removed where the action writes', () => {
+    diskMs = diskProbe(667, 5)
+    expect(diskMs).toBeGreaterThan(0)
+  })
 
   it('cold start: exit on an input error and on a tenants-file error, against node -e 0', async () => {
     const workspace = mkdtempSync(join(tmpdir(), 'etb-cold-'))
@@ -279,6 +285,25 @@ function timeline(
   }
 }
 
+/**
+ * Writes `folders` × `files` files of 1 kB, one folder each (as the hand-off files are written), in the temp folder
+ * the runs use, and removes them: how fast this machine's disk creates files right now. Publishing at N=1,000 writes
+ * this many, and on this VM the same writes took from 0.2 s to over 1 s, run to run.
+ */
+function diskProbe(folders: number, files: number): number {
+  const root = mkdtempSync(join(tmpdir(), 'etb-disk-'))
+  const content = 'x'.repeat(1024)
+  const started = performance.now()
+  for (let i = 0; i < folders; i++) {
+    const folder = join(root, String(i))
+    mkdirSync(folder)
+    for (let j = 0; j < files; j++) writeFileSync(join(folder, `${j}.txt`), content)
+  }
+  const elapsed = performance.now() - started
+  rmSync(root, { recursive: true, force: true })
+  return elapsed
+}
+
 async function timeProcess(args: string[], env: Record<string, string>, cwd: string): Promise<number> {
   const started = performance.now()
   const child = spawn(process.execPath, args, { cwd, env, stdio: 'ignore' })
@@ -354,6 +379,12 @@ function printTable(): void {
     '|---|---|---|---|---|---|---|',
     ...phases
   ]
+  const diskLine =
+    diskMs === undefined
+      ? []
+      : [
+          `Disk: 3,335 files of 1 kB in 667 folders (what publishing writes at N=1,000) took ${fmt(diskMs)} to create in ${tmpdir()} just now.`
+        ]
   const coldLine =
     `Cold start (median of ${COLD_RUNS}): node -e 0 ${fmt(cold.node)}, exit on an input error ${fmt(cold.input)} ` +
     `(+${fmt((cold.input ?? 0) - (cold.node ?? 0))}), on a tenants-file error ${fmt(cold.file)} (+${fmt((cold.file ?? 0) - (cold.node ?? 0))})`
@@ -374,6 +405,7 @@ function printTable(): void {
       '',
       ...timelineLines,
       '',
+      ...diskLine,
       coldLine,
       ...sideBySide,
       '',
