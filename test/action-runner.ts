@@ -47,6 +47,8 @@ export interface ActionRunOptions {
   env?: Record<string, string>
   /** Aborting it kills the process with SIGKILL, as a runner that loses its machine would. */
   signal?: AbortSignal
+  /** Where the run's workspace folder is made (default: the temp folder). */
+  workspaceRoot?: string
 }
 
 /** GITHUB_OUTPUT's multi-line format: `name<<DELIMITER\nvalue\nDELIMITER`. */
@@ -76,7 +78,7 @@ function filesUnder(folder: string): Record<string, string> {
 }
 
 export async function runAction(options: ActionRunOptions): Promise<ActionRun> {
-  const workspace = mkdtempSync(join(tmpdir(), 'etb-workspace-'))
+  const workspace = mkdtempSync(join(options.workspaceRoot ?? tmpdir(), 'etb-workspace-'))
   try {
     return await runIn(workspace, options)
   } finally {
