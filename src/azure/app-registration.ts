@@ -14,7 +14,9 @@ import type { TokenCredential } from '@azure/core-auth'
 import { type Cloud, defaultScope } from '../cloud.js'
 import { AzureRequestError } from './errors.js'
 import type {
+  AppDetails,
   AppLookup,
+  AppRecord,
   AppShape,
   Application,
   FederatedCredential,
@@ -111,16 +113,16 @@ export class AppRegistrations implements AppsPort {
         return { status: 'not-owned', detail: graphErrorOf(error, 'reading the app').message }
       throw graphErrorOf(error, `reading application ${uniqueName}`)
     }
-    // Both need only the app's ids: asked together, one round trip instead of two.
+    return { status: 'found', app: toApplication(raw) }
+  }
+
+  /** Both need only the app's ids: asked together, one round trip instead of two. */
+  async details(app: { id: string; appId: string }): Promise<AppDetails> {
     const [federatedCredentials, servicePrincipal] = await Promise.all([
-      this.federatedCredentials(raw.id),
-      this.servicePrincipal(raw.appId)
+      this.federatedCredentials(app.id),
+      this.servicePrincipal(app.appId)
     ])
-    return {
-      status: 'found',
-      app: { ...toApplication(raw), federatedCredentials },
-      ...(servicePrincipal ? { servicePrincipal } : {})
-    }
+    return { federatedCredentials, ...(servicePrincipal ? { servicePrincipal } : {}) }
   }
 
   async federatedCredentials(appObjectId: string): Promise<FederatedCredential[]> {
@@ -271,7 +273,7 @@ export class AppRegistrations implements AppsPort {
   }
 }
 
-function toApplication(raw: GraphApplication): Omit<Application, 'federatedCredentials'> {
+function toApplication(raw: GraphApplication): AppRecord {
   return {
     id: raw.id,
     appId: raw.appId,

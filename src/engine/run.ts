@@ -12,7 +12,14 @@ import type { Report, ReportPart } from '../model/report.js'
 import type { Cloud, Mode, Phase, Rotate } from '../model/run.js'
 import type { PlanStep } from '../model/steps.js'
 import { observeCredentials } from '../observe/credentials.js'
-import { observeProbes, observeProvider, observeTenants } from '../observe/observe.js'
+import {
+  type AppReach,
+  type ProviderRead,
+  observeProbes,
+  observeProvider,
+  observeTenants,
+  readProviderSide
+} from '../observe/observe.js'
 import { type CredentialJudgement, judgeCredentials } from '../plan/credentials.js'
 import { ownerFixCommand } from '../plan/commands.js'
 import { planProvider, planTenants } from '../plan/plan.js'
@@ -51,20 +58,20 @@ export async function runEngine(
   // one error — it is awaited before anything is judged, and the reads fail with it.
   const signingIn = ports.signIn()
   signingIn.catch(() => undefined)
-  const firstRead = observeProvider(config, ports.provider)
+  const { reach, read: firstRead } = readProviderSide(config, ports.provider)
   const phase = request.phase ?? 'all'
   // The provider job reaches no customer tenant: its report is the app, its credentials and its secret.
   const scope = phase === 'provider' ? { ...config, tenants: [] } : config
-  // A run that cannot write the provider (plan, or a tenant shard) reaches the customer tenants with what the first
-  // read found, once signed in, while the credentials are checked; apply may create the app or rotate the secret
-  // first, so there they wait for it.
+  // A run that cannot write the provider (plan, or a tenant shard) reaches the customer tenants as soon as it is
+  // signed in and has the app's ids and the secret, while the rest of the provider is read and the credentials are
+  // checked; apply may create the app or rotate the secret first, so there they wait for it.
   const early =
     phase === 'tenants' || request.mode !== 'apply'
-      ? Promise.all([firstRead, signingIn]).then(([first]) =>
+      ? Promise.all([reach, signingIn]).then(([app]) =>
           runTenantPhase(
             request,
             scope,
-            accessOf(first, phase === 'tenants' && request.mode === 'apply'),
+            accessOf(app, phase === 'tenants' && request.mode === 'apply'),
             ports
           )
         )
@@ -99,17 +106,14 @@ export async function runEngine(
   return part ? { ...report, part } : report
 }
 
-type FirstRead = Awaited<ReturnType<typeof observeProvider>>
-
 /** How the app reaches the customer tenants, from the provider as first read (nothing written by this run). */
-function accessOf(first: FirstRead, freshCredential: boolean): TenantAccess {
-  const app = first.observed.app
+function accessOf(reach: AppReach, freshCredential: boolean): TenantAccess {
   return {
-    ...(app.status === 'found' ? { app: { id: app.app.id, appId: app.app.appId } } : {}),
-    ...(first.secretValue === undefined ? {} : { secret: first.secretValue }),
-    storedSecret: first.observed.secret.status,
+    ...(reach.app ? { app: reach.app } : {}),
+    ...(reach.secretValue === undefined ? {} : { secret: reach.secretValue }),
+    storedSecret: reach.storedSecret,
     freshCredential,
-    presence: app.status === 'found' ? 'exists' : app.status === 'missing' ? 'missing' : 'unknown'
+    presence: reach.presence
   }
 }
 
@@ -145,7 +149,7 @@ async function observeWithCredentials(
   presentedSubject: string | undefined,
   rotate: Rotate,
   leftBehind: readonly string[] = [],
-  read: Promise<FirstRead> = observeProvider(config, ports.provider)
+  read: Promise<ProviderRead> = observeProvider(config, ports.provider)
 ) {
   const first = await read
   const observed = await observeCredentials(first.observed, first.secretValue, ports.provider)
@@ -164,7 +168,7 @@ async function runProviderPhase(
   config: TenantsConfig,
   ports: EnginePorts,
   presentedSubject: string | undefined,
-  firstRead: Promise<FirstRead>
+  firstRead: Promise<ProviderRead>
 ): Promise<ProviderPhase> {
   const observeAll = (rotate: Rotate, leftBehind: readonly string[] = []) =>
     observeWithCredentials(request, config, ports, presentedSubject, rotate, leftBehind)
@@ -251,7 +255,7 @@ async function readProvider(
   config: TenantsConfig,
   ports: EnginePorts,
   presentedSubject: string | undefined,
-  firstRead: Promise<FirstRead>
+  firstRead: Promise<ProviderRead>
 ): Promise<ProviderPhase> {
   // Read only: nothing is rotated here, whatever the rotate input says; the provider job decides that.
   const { observed, secretValue, judged } = await observeWithCredentials(

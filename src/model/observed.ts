@@ -52,10 +52,17 @@ export interface ServicePrincipal {
   accountEnabled: boolean
 }
 
+/** The app as Graph's GET returns it; its federated credentials and service principal are read after. */
+export type AppRecord = Omit<Application, 'federatedCredentials'>
+
 export type AppLookup =
-  | { status: 'found'; app: Application; servicePrincipal?: ServicePrincipal }
-  | { status: 'missing' }
-  | { status: 'not-owned'; detail: string }
+  { status: 'found'; app: AppRecord } | { status: 'missing' } | { status: 'not-owned'; detail: string }
+
+/** What is read of a found app once its ids are known. */
+export interface AppDetails {
+  federatedCredentials: FederatedCredential[]
+  servicePrincipal?: ServicePrincipal
+}
 
 /** What the app should look like; the upsert sends exactly this. */
 export interface AppShape {
@@ -90,7 +97,8 @@ export function failureOf(error: unknown): FailureKind {
 
 /** The app as the provider's read found it: Graph's answer, or why there was none. */
 export type ObservedApp =
-  | Exclude<AppLookup, { status: 'not-owned' }>
+  | { status: 'found'; app: Application; servicePrincipal?: ServicePrincipal }
+  | { status: 'missing' }
   | { status: 'not-owned'; detail: string; automationObjectId?: string }
   | { status: 'error'; detail: string; failure: FailureKind }
 

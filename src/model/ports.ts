@@ -4,6 +4,7 @@
  * SDKs, and tests may pass fakes where a fake is the clearer test.
  */
 import type {
+  AppDetails,
   AppLookup,
   AppShape,
   Application,
@@ -28,8 +29,10 @@ import type { DesiredFederatedCredential } from './steps.js'
 
 /** The multi-tenant app in the provider tenant (Microsoft Graph). */
 export interface AppsPort {
-  /** The app by uniqueName, with its federated credentials and its service principal in the provider tenant. */
+  /** The app by uniqueName. */
   find(uniqueName: string): Promise<AppLookup>
+  /** A found app's federated credentials and its service principal in the provider tenant. */
+  details(app: { id: string; appId: string }): Promise<AppDetails>
   /** Creates or updates the app by uniqueName; a created app comes back with its ids. */
   upsert(
     uniqueName: string,

@@ -6,6 +6,7 @@
 import { mapLimit } from '../concurrency.js'
 import type { RoleAssignmentConfig, TenantConfig, TenantsConfig } from '../model/config.js'
 import {
+  type AppLookup,
   type AppPresence,
   type ConsentObservation,
   type ObservedApp,
@@ -21,20 +22,79 @@ import type { AppsPort, SecretsPort, TenantPort, TenantPorts } from '../model/po
 import { RBAC_ADMINISTRATOR_ROLE_ID } from '../model/roles.js'
 
 /** The provider side, and the secret's value when there is one (masked by the port; it is not observed state). */
-export async function observeProvider(
-  config: TenantsConfig,
-  ports: { apps: AppsPort; secrets?: SecretsPort }
-): Promise<{ observed: ObservedProvider; secretValue?: string }> {
-  const [app, secret] = await Promise.all([
-    observeApp(config, ports.apps),
-    observeSecret(config, ports.secrets)
-  ])
-  return { observed: { app, secret: secret.observed }, secretValue: secret.value }
+export interface ProviderRead {
+  observed: ObservedProvider
+  secretValue?: string
 }
 
-async function observeApp(config: TenantsConfig, apps: AppsPort): Promise<ObservedApp> {
+/**
+ * What the customer phase needs of the provider — whether the app exists, its ids, the secret it signs in with —
+ * known before the app's federated credentials and service principal are read.
+ */
+export interface AppReach {
+  presence: AppPresence
+  app?: { id: string; appId: string }
+  secretValue?: string
+  storedSecret: ObservedSecret['status']
+}
+
+/** Reads the provider side: `reach` settles as soon as the app's ids and the secret are in, `read` once all is. */
+export function readProviderSide(
+  config: TenantsConfig,
+  ports: { apps: AppsPort; secrets?: SecretsPort }
+): { reach: Promise<AppReach>; read: Promise<ProviderRead> } {
+  const lookup = lookUpApp(config, ports.apps)
+  const secret = observeSecret(config, ports.secrets)
+  const reach = Promise.all([lookup, secret]).then(([app, stored]): AppReach => {
+    const presence = app.status === 'found' ? 'exists' : app.status === 'missing' ? 'missing' : 'unknown'
+    return {
+      presence,
+      ...(app.status === 'found' ? { app: { id: app.app.id, appId: app.app.appId } } : {}),
+      ...(stored.value === undefined ? {} : { secretValue: stored.value }),
+      storedSecret: stored.observed.status
+    }
+  })
+  const read = Promise.all([lookup.then(app => withDetails(app, ports.apps)), secret]).then(
+    ([app, stored]): ProviderRead => ({
+      observed: { app, secret: stored.observed },
+      secretValue: stored.value
+    })
+  )
+  return { reach, read }
+}
+
+/** The provider side, all of it. */
+export function observeProvider(
+  config: TenantsConfig,
+  ports: { apps: AppsPort; secrets?: SecretsPort }
+): Promise<ProviderRead> {
+  return readProviderSide(config, ports).read
+}
+
+async function lookUpApp(
+  config: TenantsConfig,
+  apps: AppsPort
+): Promise<AppLookup | Extract<ObservedApp, { status: 'error' }>> {
   try {
     return await apps.find(config.app.uniqueName)
+  } catch (error) {
+    return { status: 'error', detail: (error as Error).message, failure: failureOf(error) }
+  }
+}
+
+/** A found app with its federated credentials and service principal; the lookup as it is otherwise. */
+async function withDetails(
+  lookup: AppLookup | Extract<ObservedApp, { status: 'error' }>,
+  apps: AppsPort
+): Promise<ObservedApp> {
+  if (lookup.status !== 'found') return lookup
+  try {
+    const { federatedCredentials, servicePrincipal } = await apps.details(lookup.app)
+    return {
+      status: 'found',
+      app: { ...lookup.app, federatedCredentials },
+      ...(servicePrincipal ? { servicePrincipal } : {})
+    }
   } catch (error) {
     return { status: 'error', detail: (error as Error).message, failure: failureOf(error) }
   }

@@ -45,7 +45,8 @@ describe('faults', () => {
 
 describe('short-lived GitHub OIDC tokens', () => {
   it('fetches a fresh assertion when the one in hand expires mid-run, instead of presenting it (AADSTS700024)', async () => {
-    emu = await emulator('three-customers.yml', { latencyMs: 400 })
+    // Slow enough that the run outlives a 2-second token with room to spare, however few round trips it needs.
+    emu = await emulator('three-customers.yml', { latencyMs: 500 })
     await emu.control.setGithub({ tokenLifetimeSeconds: 2 })
     // Secretless: every tenant is probed with the GitHub assertion, against the app's federated credential.
     const config = tenantsFile('three-customers.tenants.yml')

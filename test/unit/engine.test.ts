@@ -49,9 +49,9 @@ function fakePorts() {
     signIn: async () => ({ automationObjectId: 'automation', graphRoles: ['Application.ReadWrite.OwnedBy'] }),
     provider: {
       apps: {
-        find: async () => ({
-          status: 'found',
-          app: existingApp(),
+        find: async () => ({ status: 'found', app: existingApp() }),
+        details: async () => ({
+          federatedCredentials: existingApp().federatedCredentials,
           servicePrincipal: { id: 'sp', accountEnabled: true }
         }),
         upsert: write('upsert'),
@@ -188,31 +188,42 @@ describe('runEngine: what waits for what', () => {
     expect(asked).toEqual([])
   })
 
-  /** A run whose proof of the stored secret waits for the test: which customer tenants it asked meanwhile. */
-  async function whileTheSecretIsProved(mode: 'plan' | 'apply') {
+  /** A run in which one provider read waits for the test: which customer tenants it asked meanwhile. */
+  async function whileHeld(mode: 'plan' | 'apply', held: 'checkStoredSecret' | 'details') {
     const { ports, asked } = fakePorts()
-    const proved = gate()
+    const released = gate()
+    const provider = ports.provider
     const report = runEngine(request(mode), secretConfig(), {
       ...ports,
-      provider: {
-        ...ports.provider,
-        checkStoredSecret: async () => (await proved.opened, { status: 'token' })
-      }
+      provider:
+        held === 'checkStoredSecret'
+          ? { ...provider, checkStoredSecret: async () => (await released.opened, { status: 'token' }) }
+          : {
+              ...provider,
+              apps: {
+                ...provider.apps,
+                details: async app => (await released.opened, provider.apps.details(app))
+              }
+            }
     })
     await new Promise(resolve => setTimeout(resolve, 10))
     const askedMeanwhile = [...asked].sort()
-    proved.open()
+    released.open()
     return { askedMeanwhile, report: await report, askedInAll: [...asked].sort() }
   }
 
-  it('in plan mode reaches the customer tenants while the stored secret is still being proved', async () => {
-    const { askedMeanwhile, report } = await whileTheSecretIsProved('plan')
-    expect(askedMeanwhile).toEqual([FABRIKAM, NORTHWIND].sort())
-    expect(report.tenants.map(t => t.consent.status)).toEqual(['consented', 'needs-consent'])
-  })
+  it.each(['checkStoredSecret', 'details'] as const)(
+    'in plan mode reaches the customer tenants while the provider is still being read (%s held)',
+    async held => {
+      const { askedMeanwhile, report } = await whileHeld('plan', held)
+      expect(askedMeanwhile).toEqual([FABRIKAM, NORTHWIND].sort())
+      expect(report.tenants.map(t => t.consent.status)).toEqual(['consented', 'needs-consent'])
+      expect(report.app.status).not.toBe('error')
+    }
+  )
 
   it('in apply mode reaches no customer tenant before the provider is settled', async () => {
-    const { askedMeanwhile, askedInAll } = await whileTheSecretIsProved('apply')
+    const { askedMeanwhile, askedInAll } = await whileHeld('apply', 'checkStoredSecret')
     expect(askedMeanwhile).toEqual([])
     expect(askedInAll).toEqual([FABRIKAM, NORTHWIND].sort())
   })
