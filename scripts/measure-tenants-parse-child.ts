@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs'
 
 const WARM_RUNS = 15
 
-interface Figures {
+export interface Figures {
   importMs: number
   firstMs: number
   firstCpuMs: number

@@ -15,17 +15,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-
-/** What one child reports (scripts/measure-tenants-parse-child.ts). */
-interface Figures {
-  importMs: number
-  firstMs: number
-  firstCpuMs: number
-  warmMs: number
-  maxRssDeltaMiB: number
-  retainedHeapMiB: number
-  fast: boolean
-}
+import type { Figures } from './measure-tenants-parse-child.js'
 
 async function main(counts: number[]): Promise<void> {
   const { benchTenantsFile } = await import('../test/config/corpus.js')

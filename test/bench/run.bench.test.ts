@@ -19,7 +19,11 @@ import { resolveCloud } from '../../src/cloud.js'
 import { DIST, runAction } from '../action-runner.js'
 import type { EmulatorEndpoints } from '../emulator/index.js'
 import type { RequestLogEntry } from '../emulator/requestlog.js'
-import { type GeneratedCustomer, generateScenario } from '../emulator/scenarios/generate.js'
+import {
+  type GeneratedCustomer,
+  generateScenario,
+  generatedTenantsFile
+} from '../emulator/scenarios/generate.js'
 import { emulator, stopEmulators } from '../integration/harness.js'
 import { sequentialAdmin } from './sequential-admin.js'
 
@@ -81,20 +85,6 @@ const cold: Record<string, number> = {}
 let diskMs: number | undefined
 let workspaceMs: number | undefined
 
-/** The tenants file of a generated scenario: every customer with Reader on its rg-shared. */
-function tenantsYaml(customers: readonly GeneratedCustomer[]): string {
-  const base = readFileSync(
-    new URL('../integration/fixtures/three-customers.tenants.yml', import.meta.url),
-    'utf8'
-  ).split('\ntenants:')[0]
-  const entries = customers.map(
-    c =>
-      `  - name: ${c.name}\n    tenantId: ${c.tenantId}\n    roleAssignments:\n` +
-      `      - scope: /subscriptions/${c.subscriptionId}/resourceGroups/rg-shared\n        role: Reader\n`
-  )
-  return `${base}\ntenants:\n${entries.join('')}`
-}
-
 function bound(run: BenchRun): number {
   return Math.ceil(run.tenants / run.concurrency) * 2 * run.latencyMs
 }
@@ -123,7 +113,7 @@ describe('npm run bench', () => {
           concurrency: String(run.concurrency),
           'fail-on': 'none'
         },
-        files: { '.github/tenants.yml': tenantsYaml(customers) },
+        files: { '.github/tenants.yml': generatedTenantsFile(customers) },
         workspaceRoot: WORKSPACE,
         env: {
           NODE_OPTIONS: `--import=${PROBE} ${process.env.BENCH_NODE_OPTIONS ?? ''}`,

@@ -4,7 +4,8 @@
  */
 import { readdirSync, readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
-import { generateScenario } from '../emulator/scenarios/generate.js'
+import { mulberry32 } from '../emulator/faults.js'
+import { generateScenario, generatedTenantsFile } from '../emulator/scenarios/generate.js'
 import { BASE_LINES } from './variant.js'
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url))
@@ -29,33 +30,13 @@ export function repositoryFiles(): [string, string][] {
   )
 }
 
-/**
- * The tenants file `npm run bench` gives the action for `count` customers (as `tenantsYaml` in
- * test/bench/run.bench.test.ts builds it: three-customers' app section, then one entry per customer).
- */
+/** The tenants file `npm run bench` gives the action for `count` customers. */
 export function benchTenantsFile(count: number): string {
-  const base = readFileSync(ROOT + 'test/integration/fixtures/three-customers.tenants.yml', 'utf8').split(
-    '\ntenants:'
-  )[0]
-  const entries = generateScenario(count).customers.map(
-    c =>
-      `  - name: ${c.name}\n    tenantId: ${c.tenantId}\n    roleAssignments:\n` +
-      `      - scope: /subscriptions/${c.subscriptionId}/resourceGroups/rg-shared\n        role: Reader\n`
-  )
-  return `${base}\ntenants:\n${entries.join('')}`
+  return generatedTenantsFile(generateScenario(count).customers)
 }
 
-/** mulberry32: a small seeded PRNG, so every run sees the same files. */
-export function prng(seed: number): () => number {
-  let state = seed >>> 0
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
+/** A small seeded PRNG, so every run sees the same files. */
+export const prng = mulberry32
 
 type Random = () => number
 

@@ -89,3 +89,20 @@ function customerTenant(c: GeneratedCustomer): Record<string, unknown> {
   }
   return tenant
 }
+
+/**
+ * The tenants file for generated customers, as `npm run bench` gives it to the action: the app section of
+ * three-customers.tenants.yml, then every customer with Reader on its rg-shared.
+ */
+export function generatedTenantsFile(customers: readonly GeneratedCustomer[]): string {
+  const base = readFileSync(
+    fileURLToPath(new URL('../../integration/fixtures/three-customers.tenants.yml', import.meta.url)),
+    'utf8'
+  ).split('\ntenants:')[0]
+  const entries = customers.map(
+    c =>
+      `  - name: ${c.name}\n    tenantId: ${c.tenantId}\n    roleAssignments:\n` +
+      `      - scope: /subscriptions/${c.subscriptionId}/resourceGroups/rg-shared\n        role: Reader\n`
+  )
+  return `${base}\ntenants:\n${entries.join('')}`
+}
