@@ -5,16 +5,12 @@
  * apply creates the grants and the probes verify → a second apply writes nothing.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import { AuthorizationManagementClient } from '@azure/arm-authorization'
-import { ClientSecretCredential } from '@azure/identity'
 import { roleAssignmentName } from '../../src/azure/role-assignments.js'
-import { RBAC_ADMINISTRATOR_ROLE_ID } from '../../src/model/roles.js'
 import { renderComment } from '../../src/report/comment.js'
 import type { Report } from '../../src/model/report.js'
 import { type ActionRun, runAction } from '../action-runner.js'
 import type { Emulator } from '../emulator/index.js'
-import { AUDIENCES } from '../emulator/index.js'
-import { credentialOptions } from '../emulator/sdk.js'
+import { WOODGROVE_ADMIN, customerAdmin, delegateAsAdmin } from '../support/customer-admin.js'
 import {
   GITHUB_MAIN_FEDERATED_YAML,
   PROVIDER_APP_YAML,
@@ -128,27 +124,7 @@ describe('onboarding a new customer, end to end through dist/index.js', () => {
 
     // 4. The customer's admin delegates RBAC Administrator, limited by the generated condition.
     const condition = waiting.handoff!.delegation!.condition
-    const admin = new AuthorizationManagementClient(
-      new ClientSecretCredential(
-        WOODGROVE,
-        '6b100000-0000-4000-8000-000000000001',
-        'woodgrove.admin.secret',
-        credentialOptions(emu)
-      ),
-      WG_SUB.split('/')[2]!,
-      { endpoint: emu.endpoints.armEndpoint, credentialScopes: [`${AUDIENCES.arm}/.default`] }
-    )
-    await admin.roleAssignments.create(
-      WG_SUB,
-      roleAssignmentName(WG_SUB, sp.id, RBAC_ADMINISTRATOR_ROLE_ID),
-      {
-        roleDefinitionId: `${WG_SUB}/providers/Microsoft.Authorization/roleDefinitions/${RBAC_ADMINISTRATOR_ROLE_ID}`,
-        principalId: sp.id,
-        principalType: 'ServicePrincipal',
-        condition,
-        conditionVersion: '2.0'
-      }
-    )
+    await delegateAsAdmin(customerAdmin(emu, WOODGROVE_ADMIN), WG_SUB, sp.id, condition)
 
     // 5. Apply creates the grants itself; the probes prove the access.
     const granted = await run('apply')

@@ -7,19 +7,12 @@
  * https://learn.microsoft.com/azure/role-based-access-control/custom-roles
  */
 import { afterEach, describe, expect, it } from '@jest/globals'
-import { readFileSync } from 'node:fs'
-import { AuthorizationManagementClient } from '@azure/arm-authorization'
-import { ClientSecretCredential } from '@azure/identity'
-import { parse } from 'yaml'
 import type { TenantsConfig } from '../../src/config/types.js'
 import { roleAssignmentName } from '../../src/azure/role-assignments.js'
-import { RBAC_ADMINISTRATOR_ROLE_ID } from '../../src/model/roles.js'
-import { CONDITION_VERSION } from '../../src/plan/handoff.js'
 import { failureFor } from '../../src/report/outputs.js'
 import type { Emulator } from '../emulator/index.js'
-import { AUDIENCES } from '../emulator/index.js'
-import { credentialOptions } from '../emulator/sdk.js'
-import { bridge, emulator, SCENARIOS, stopEmulators, parseTenants, PROVIDER_APP_YAML } from './harness.js'
+import { FABRIKAM_ADMIN, customerAdmin, delegateAsAdmin } from '../support/customer-admin.js'
+import { bridge, emulator, stopEmulators, parseTenants, PROVIDER_APP_YAML, scenarioWith } from './harness.js'
 
 const FABRIKAM = '7f3a2c1e-5b4d-4e6f-8a9b-0c1d2e3f4a5b'
 const FABRIKAM_SP = '7c000000-0000-4000-8000-000000000001'
@@ -36,40 +29,37 @@ const ROTATOR = '7d000000-0000-4000-8000-0000000000a2'
  * nobody).
  */
 function customRoleScenario(): Record<string, unknown> {
-  const scenario = parse(readFileSync(new URL('customer-access.yml', SCENARIOS), 'utf8')) as {
-    tenants: Record<string, unknown>[]
-  }
-  const fabrikam = scenario.tenants.find(t => t.id === FABRIKAM)!
-  fabrikam.roleDefinitions = [
-    {
-      name: AUDITOR,
-      roleName: 'Fabrikam Blob Auditor',
-      description: 'Reads blobs and their accounts.',
-      assignableScopes: [SUB],
-      permissions: [
-        {
-          actions: ['Microsoft.Storage/storageAccounts/read'],
-          dataActions: ['Microsoft.Storage/storageAccounts/blobServices/containers/blobs/read']
-        }
-      ]
-    },
-    {
-      name: ROTATOR,
-      roleName: 'Fabrikam Key Rotator',
-      assignableScopes: [SUB],
-      permissions: [
-        {
-          actions: ['Microsoft.KeyVault/vaults/read'],
-          dataActions: ['Microsoft.KeyVault/vaults/keys/rotate/action']
-        }
-      ]
-    }
-  ]
-  fabrikam.roleAssignments = [
-    ...(fabrikam.roleAssignments as unknown[]),
-    { scope: RG_DATA, role: 'Fabrikam Blob Auditor', principal: 'app:contoso-provider-access' }
-  ]
-  return scenario
+  return scenarioWith('customer-access.yml', FABRIKAM, fabrikam => {
+    fabrikam.roleDefinitions = [
+      {
+        name: AUDITOR,
+        roleName: 'Fabrikam Blob Auditor',
+        description: 'Reads blobs and their accounts.',
+        assignableScopes: [SUB],
+        permissions: [
+          {
+            actions: ['Microsoft.Storage/storageAccounts/read'],
+            dataActions: ['Microsoft.Storage/storageAccounts/blobServices/containers/blobs/read']
+          }
+        ]
+      },
+      {
+        name: ROTATOR,
+        roleName: 'Fabrikam Key Rotator',
+        assignableScopes: [SUB],
+        permissions: [
+          {
+            actions: ['Microsoft.KeyVault/vaults/read'],
+            dataActions: ['Microsoft.KeyVault/vaults/keys/rotate/action']
+          }
+        ]
+      }
+    ]
+    fabrikam.roleAssignments = [
+      ...(fabrikam.roleAssignments as unknown[]),
+      { scope: RG_DATA, role: 'Fabrikam Blob Auditor', principal: 'app:contoso-provider-access' }
+    ]
+  })
 }
 
 function tenantsFile(roleAssignments: string): TenantsConfig {
@@ -137,27 +127,7 @@ describe('custom roles', () => {
     const delegation = first.handoff?.delegation
     expect(delegation?.condition).toContain(`{${AUDITOR}, ${ROTATOR}}`)
     // The customer's admin delegates, as the hand-off's script does.
-    const admin = new AuthorizationManagementClient(
-      new ClientSecretCredential(
-        FABRIKAM,
-        '7b100000-0000-4000-8000-000000000001',
-        'fabrikam.admin.secret',
-        credentialOptions(emu)
-      ),
-      SUB_ID,
-      { endpoint: emu.endpoints.armEndpoint, credentialScopes: [`${AUDIENCES.arm}/.default`] }
-    )
-    await admin.roleAssignments.create(
-      SUB,
-      roleAssignmentName(SUB, FABRIKAM_SP, RBAC_ADMINISTRATOR_ROLE_ID),
-      {
-        roleDefinitionId: `${SUB}/providers/Microsoft.Authorization/roleDefinitions/${RBAC_ADMINISTRATOR_ROLE_ID}`,
-        principalId: FABRIKAM_SP,
-        principalType: 'ServicePrincipal',
-        condition: delegation!.condition,
-        conditionVersion: CONDITION_VERSION
-      }
-    )
+    await delegateAsAdmin(customerAdmin(emu, FABRIKAM_ADMIN), SUB, FABRIKAM_SP, delegation!.condition)
     await emu.control.resetRequests()
     const applied = (await bridge(emu, config, { mode: 'apply' })).report.tenants[0]!
     expect(applied.roleAssignments.map(a => a.status)).toEqual(['present', 'applied', 'applied', 'error'])

@@ -7,25 +7,18 @@
  * https://learn.microsoft.com/azure/role-based-access-control/scope-overview
  */
 import { afterEach, describe, expect, it } from '@jest/globals'
-import { readFileSync } from 'node:fs'
-import { AuthorizationManagementClient } from '@azure/arm-authorization'
-import { ClientSecretCredential } from '@azure/identity'
-import { parse } from 'yaml'
 import type { TenantsConfig } from '../../src/config/types.js'
 import { roleAssignmentName } from '../../src/azure/role-assignments.js'
-import { RBAC_ADMINISTRATOR_ROLE_ID } from '../../src/model/roles.js'
-import { CONDITION_VERSION } from '../../src/plan/handoff.js'
 import type { Emulator } from '../emulator/index.js'
-import { AUDIENCES } from '../emulator/index.js'
-import { credentialOptions } from '../emulator/sdk.js'
+import { FABRIKAM_ADMIN, customerAdmin, delegateAsAdmin } from '../support/customer-admin.js'
 import {
   bridge,
   emulator,
-  SCENARIOS,
   stopEmulators,
   parseTenants,
   PROVIDER_APP_YAML,
-  GITHUB_MAIN_FEDERATED_YAML
+  GITHUB_MAIN_FEDERATED_YAML,
+  scenarioWith
 } from './harness.js'
 
 const FABRIKAM = '7f3a2c1e-5b4d-4e6f-8a9b-0c1d2e3f4a5b'
@@ -48,27 +41,24 @@ const APP = 'app:contoso-provider-access'
  * mg-fabrikam.
  */
 function hierarchyScenario(): Record<string, unknown> {
-  const scenario = parse(readFileSync(new URL('customer-access.yml', SCENARIOS), 'utf8')) as {
-    tenants: Record<string, unknown>[]
-  }
-  const fabrikam = scenario.tenants.find(t => t.id === FABRIKAM)!
-  fabrikam.managementGroups = [
-    { id: 'mg-fabrikam', displayName: 'Fabrikam' },
-    {
-      id: 'mg-fabrikam-prod',
-      displayName: 'Fabrikam Production',
-      parent: 'mg-fabrikam',
-      subscriptions: [SUB_ID]
-    }
-  ]
-  fabrikam.roleAssignments = [
-    ...(fabrikam.roleAssignments as unknown[]),
-    { scope: MG_TOP, role: 'Reader', principal: APP },
-    { scope: '/', role: 'Monitoring Reader', principal: APP },
-    { scope: RG_DATA, role: 'Storage Blob Data Reader', principal: APP },
-    { scope: MG_TOP, role: 'Owner', principal: 'app:fabrikam-admin' }
-  ]
-  return scenario
+  return scenarioWith('customer-access.yml', FABRIKAM, fabrikam => {
+    fabrikam.managementGroups = [
+      { id: 'mg-fabrikam', displayName: 'Fabrikam' },
+      {
+        id: 'mg-fabrikam-prod',
+        displayName: 'Fabrikam Production',
+        parent: 'mg-fabrikam',
+        subscriptions: [SUB_ID]
+      }
+    ]
+    fabrikam.roleAssignments = [
+      ...(fabrikam.roleAssignments as unknown[]),
+      { scope: MG_TOP, role: 'Reader', principal: APP },
+      { scope: '/', role: 'Monitoring Reader', principal: APP },
+      { scope: RG_DATA, role: 'Storage Blob Data Reader', principal: APP },
+      { scope: MG_TOP, role: 'Owner', principal: 'app:fabrikam-admin' }
+    ]
+  })
 }
 
 function tenantsFile(roleAssignments: string): TenantsConfig {
@@ -81,20 +71,6 @@ ${roleAssignments}`)
 
 let emu: Emulator
 afterEach(stopEmulators)
-
-/** Fabrikam's admin through the real ARM SDK (Owner at mg-fabrikam). */
-function fabrikamAdmin(e: Emulator): AuthorizationManagementClient {
-  const credential = new ClientSecretCredential(
-    FABRIKAM,
-    '7b100000-0000-4000-8000-000000000001',
-    'fabrikam.admin.secret',
-    credentialOptions(e)
-  )
-  return new AuthorizationManagementClient(credential, SUB_ID, {
-    endpoint: e.endpoints.armEndpoint,
-    credentialScopes: [`${AUDIENCES.arm}/.default`]
-  })
-}
 
 describe('roles held above the scope', () => {
   it('inherited from a management group two levels up and from the root; an assignment below is no coverage', async () => {
@@ -173,18 +149,8 @@ describe('a required role at a management-group scope', () => {
     expect(handoff.delegation?.scopes).toEqual([MG_PROD])
 
     // The customer's admin runs the delegation at the group, as its script does.
-    const admin = fabrikamAdmin(emu)
-    await admin.roleAssignments.create(
-      MG_PROD,
-      roleAssignmentName(MG_PROD, FABRIKAM_SP, RBAC_ADMINISTRATOR_ROLE_ID),
-      {
-        roleDefinitionId: `/providers/Microsoft.Authorization/roleDefinitions/${RBAC_ADMINISTRATOR_ROLE_ID}`,
-        principalId: FABRIKAM_SP,
-        principalType: 'ServicePrincipal',
-        condition: handoff.delegation!.condition,
-        conditionVersion: CONDITION_VERSION
-      }
-    )
+    const admin = customerAdmin(emu, FABRIKAM_ADMIN)
+    await delegateAsAdmin(admin, MG_PROD, FABRIKAM_SP, handoff.delegation!.condition)
     await emu.control.resetRequests()
     const applied = (await bridge(emu, config, { mode: 'apply' })).report
     expect(applied.tenants[0]!.roleAssignments.map(a => a.status)).toEqual(['applied'])
@@ -241,7 +207,11 @@ describe('a required role at a management-group scope', () => {
       properties: { roleDefinitionId: string; principalId: string; principalType: 'ServicePrincipal' }
     }[]
     // What `az deployment mg create` does with it: PUT the assignment at the group, under the template's name.
-    await fabrikamAdmin(emu).roleAssignments.create(MG_PROD, resource!.name, resource!.properties)
+    await customerAdmin(emu, FABRIKAM_ADMIN).roleAssignments.create(
+      MG_PROD,
+      resource!.name,
+      resource!.properties
+    )
     await emu.control.resetRequests()
     const after = (await bridge(emu, config, { mode: 'apply' })).report.tenants[0]!
     expect(after.roleAssignments.map(a => a.status)).toEqual(['present'])

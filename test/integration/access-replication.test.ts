@@ -7,15 +7,11 @@
  * reported, not hidden.
  */
 import { afterEach, describe, expect, it } from '@jest/globals'
-import { AuthorizationManagementClient } from '@azure/arm-authorization'
-import { ClientSecretCredential } from '@azure/identity'
 import type { TenantsConfig } from '../../src/config/types.js'
 import { roleAssignmentName } from '../../src/azure/role-assignments.js'
-import { RBAC_ADMINISTRATOR_ROLE_ID } from '../../src/model/roles.js'
-import { CONDITION_VERSION, delegationCondition } from '../../src/plan/handoff.js'
+import { delegationCondition } from '../../src/plan/handoff.js'
 import type { Emulator } from '../emulator/index.js'
-import { AUDIENCES } from '../emulator/index.js'
-import { credentialOptions } from '../emulator/sdk.js'
+import { WOODGROVE_ADMIN, customerAdmin, delegateAsAdmin } from '../support/customer-admin.js'
 import { FAST_RETRY, bridge, emulator, stopEmulators, parseTenants, PROVIDER_APP_YAML } from './harness.js'
 
 const WOODGROVE = '6e000000-0000-4000-8000-000000000001'
@@ -45,23 +41,12 @@ afterEach(stopEmulators)
  */
 async function consentAndDelegate(e: Emulator): Promise<string> {
   const sp = await e.control.consent(WOODGROVE, PROVIDER_APP)
-  const admin = new AuthorizationManagementClient(
-    new ClientSecretCredential(
-      WOODGROVE,
-      '6b100000-0000-4000-8000-000000000001',
-      'woodgrove.admin.secret',
-      credentialOptions(e)
-    ),
-    WG_SUB_ID,
-    { endpoint: e.endpoints.armEndpoint, credentialScopes: [`${AUDIENCES.arm}/.default`] }
+  await delegateAsAdmin(
+    customerAdmin(e, WOODGROVE_ADMIN),
+    WG_SUB,
+    sp.id,
+    delegationCondition([SECRETS_USER], sp.id)
   )
-  await admin.roleAssignments.create(WG_SUB, roleAssignmentName(WG_SUB, sp.id, RBAC_ADMINISTRATOR_ROLE_ID), {
-    roleDefinitionId: `${WG_SUB}/providers/Microsoft.Authorization/roleDefinitions/${RBAC_ADMINISTRATOR_ROLE_ID}`,
-    principalId: sp.id,
-    principalType: 'ServicePrincipal',
-    condition: delegationCondition([SECRETS_USER], sp.id),
-    conditionVersion: CONDITION_VERSION
-  })
   return sp.id
 }
 

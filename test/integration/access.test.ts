@@ -3,10 +3,6 @@
  * drift apart from onboarding, the customer hand-off and its RBAC Administrator delegation, and the probes.
  */
 import { afterEach, describe, expect, it } from '@jest/globals'
-import { readFileSync } from 'node:fs'
-import { AuthorizationManagementClient } from '@azure/arm-authorization'
-import { ClientSecretCredential } from '@azure/identity'
-import { parse } from 'yaml'
 import { resolveCloud } from '../../src/cloud.js'
 import type { TenantsConfig } from '../../src/config/types.js'
 import { RetryBudget, clientOptions } from '../../src/azure/pipeline.js'
@@ -14,19 +10,17 @@ import { ArmClients } from '../../src/azure/arm-clients.js'
 import { secretCredential, tokenEndpoint } from '../../src/azure/credentials.js'
 import { RoleAssignments, roleAssignmentName } from '../../src/azure/role-assignments.js'
 import { RBAC_ADMINISTRATOR_ROLE_ID } from '../../src/model/roles.js'
-import { CONDITION_VERSION } from '../../src/plan/handoff.js'
 import type { Emulator } from '../emulator/index.js'
-import { AUDIENCES } from '../emulator/index.js'
-import { credentialOptions } from '../emulator/sdk.js'
+import { FABRIKAM_ADMIN, WOODGROVE_ADMIN, customerAdmin, delegateAsAdmin } from '../support/customer-admin.js'
 import { conditionHolds } from '../emulator/state/resources-condition.js'
 import {
   GITHUB_MAIN_FEDERATED_YAML,
   PROVIDER_APP_YAML,
-  SCENARIOS,
   bridge,
   emulator,
   parseTenants,
-  stopEmulators
+  stopEmulators,
+  scenarioWith
 } from './harness.js'
 
 const FABRIKAM = '7f3a2c1e-5b4d-4e6f-8a9b-0c1d2e3f4a5b'
@@ -69,14 +63,6 @@ function appAssignmentsIn(e: Emulator, tenantId: string): RoleAssignments {
   )
   const client = new ArmClients(cloud, options).client(credential)
   return new RoleAssignments(() => client)
-}
-
-function customerAdmin(e: Emulator, tenantId: string, appId: string, secret: string, subscription: string) {
-  const credential = new ClientSecretCredential(tenantId, appId, secret, credentialOptions(e))
-  return new AuthorizationManagementClient(credential, subscription.split('/')[2] ?? '', {
-    endpoint: e.endpoints.armEndpoint,
-    credentialScopes: [`${AUDIENCES.arm}/.default`]
-  })
 }
 
 describe('role-assignment statuses', () => {
@@ -195,28 +181,23 @@ describe('role-assignment statuses', () => {
   })
 
   it('pages through more than 250 role assignments of the app', async () => {
-    const scenario = parse(readFileSync(new URL('customer-access.yml', SCENARIOS), 'utf8')) as {
-      tenants: {
-        id: string
-        subscriptions?: { resourceGroups: { name: string }[] }[]
-        roleAssignments?: unknown[]
-      }[]
-    }
-    const fabrikam = scenario.tenants.find(t => t.id === FABRIKAM)!
-    for (let i = 0; i < 260; i++) {
-      fabrikam.subscriptions![0]!.resourceGroups.push({ name: `rg-${i}` })
+    type Fabrikam = { subscriptions?: { resourceGroups: { name: string }[] }[]; roleAssignments?: unknown[] }
+    const scenario = scenarioWith<Fabrikam>('customer-access.yml', FABRIKAM, fabrikam => {
+      for (let i = 0; i < 260; i++) {
+        fabrikam.subscriptions![0]!.resourceGroups.push({ name: `rg-${i}` })
+        fabrikam.roleAssignments!.push({
+          scope: `${SUB}/resourceGroups/rg-${i}`,
+          role: 'Reader',
+          principal: 'app:contoso-provider-access'
+        })
+      }
+      fabrikam.roleAssignments!.push({ scope: SUB, role: 'Reader', principal: 'app:contoso-provider-access' })
+      // Granted last: the listing at the subscription (every assignment below it too) must be followed to its end.
       fabrikam.roleAssignments!.push({
-        scope: `${SUB}/resourceGroups/rg-${i}`,
-        role: 'Reader',
+        scope: SUB,
+        role: 'Storage Blob Data Reader',
         principal: 'app:contoso-provider-access'
       })
-    }
-    fabrikam.roleAssignments!.push({ scope: SUB, role: 'Reader', principal: 'app:contoso-provider-access' })
-    // Granted last: the listing at the subscription (every assignment below it too) must be followed to its end.
-    fabrikam.roleAssignments!.push({
-      scope: SUB,
-      role: 'Storage Blob Data Reader',
-      principal: 'app:contoso-provider-access'
     })
     emu = await emulator(scenario)
     const { report } = await bridge(
@@ -259,13 +240,7 @@ describe('writing role assignments', () => {
     await emu.control.setLags({ servicePrincipalMs: 0 })
     const sp = await emu.control.consent(WOODGROVE, '2b000000-0000-4000-8000-000000000001')
     await emu.control.setLags({ servicePrincipalMs: 600_000 })
-    const admin = customerAdmin(
-      emu,
-      WOODGROVE,
-      '6b100000-0000-4000-8000-000000000001',
-      'woodgrove.admin.secret',
-      WG_SUB
-    )
+    const admin = customerAdmin(emu, WOODGROVE_ADMIN)
     // Without principalType ARM answers PrincipalNotFound while the principal replicates…
     await expect(
       admin.roleAssignments.create(WG_RG, roleAssignmentName(WG_RG, sp.id, READER), {
@@ -313,24 +288,7 @@ describe('the RBAC Administrator delegation of the hand-off', () => {
     expect(conditionHolds(delegation!.condition, request(UAA))).toBe(false)
 
     // The customer's admin grants it, as the script does.
-    const admin = customerAdmin(
-      emu,
-      FABRIKAM,
-      '7b100000-0000-4000-8000-000000000001',
-      'fabrikam.admin.secret',
-      SUB
-    )
-    await admin.roleAssignments.create(
-      SUB,
-      roleAssignmentName(SUB, FABRIKAM_SP, RBAC_ADMINISTRATOR_ROLE_ID),
-      {
-        roleDefinitionId: `${SUB}/providers/Microsoft.Authorization/roleDefinitions/${RBAC_ADMINISTRATOR_ROLE_ID}`,
-        principalId: FABRIKAM_SP,
-        principalType: 'ServicePrincipal',
-        condition: delegation!.condition,
-        conditionVersion: CONDITION_VERSION
-      }
-    )
+    await delegateAsAdmin(customerAdmin(emu, FABRIKAM_ADMIN), SUB, FABRIKAM_SP, delegation!.condition)
     const after = (await bridge(emu, config, { mode: 'apply' })).report
     expect(after.tenants[0]!.roleAssignments.map(a => a.status)).toEqual([
       'applied',

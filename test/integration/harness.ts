@@ -1,5 +1,6 @@
 /** Runs the pipeline in-process against the emulator, as main.ts would, and keeps everything it logs. */
 import { readFileSync } from 'node:fs'
+import { parse } from 'yaml'
 import { resolveCloud } from '../../src/cloud.js'
 import { parseTenantsFile } from '../../src/config/parse.js'
 import type { TenantsConfig } from '../../src/model/config.js'
@@ -9,6 +10,19 @@ import { type Emulator, startEmulator } from '../emulator/index.js'
 
 export const SCENARIOS = new URL('../emulator/scenarios/', import.meta.url)
 export const FIXTURES = new URL('./fixtures/', import.meta.url)
+
+/** A scenario file with one of its tenants changed by `edit`, for a test that needs a little more than the file. */
+export function scenarioWith<Tenant = Record<string, unknown>>(
+  file: string,
+  tenantId: string,
+  edit: (tenant: Tenant) => void
+): Record<string, unknown> {
+  const scenario = parse(readFileSync(new URL(file, SCENARIOS), 'utf8')) as { tenants: { id: string }[] }
+  const tenant = scenario.tenants.find(t => t.id === tenantId)
+  if (!tenant) throw new Error(`${file} has no tenant ${tenantId}`)
+  edit(tenant as Tenant)
+  return scenario
+}
 
 export function tenantsFile(name: string): TenantsConfig {
   return parseTenants(readFileSync(new URL(name, FIXTURES), 'utf8'), `.github/${name}`)

@@ -9,11 +9,10 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { AuthorizationManagementClient } from '@azure/arm-authorization'
 import { ClientSecretCredential } from '@azure/identity'
-import type { RestError } from '@azure/core-rest-pipeline'
 import type { Emulator } from '../index.js'
 import { startEmulator } from '../index.js'
 import { BUILT_IN_ROLES } from '../services/role-catalogue.js'
-import { rawRequest } from './support.js'
+import { rawRequest, restError } from './support.js'
 import type { RawResponse } from './support.js'
 
 const PROVIDER = '21111111-1111-4111-8111-111111111111'
@@ -146,15 +145,6 @@ async function arm(
 ): Promise<RawResponse> {
   const headers: Record<string, string> = who ? { authorization: `Bearer ${await token(who)}` } : {}
   return rawRequest(`${emulator.endpoints.armEndpoint}${path}`, emulator.ca, { ...init, headers })
-}
-
-async function restError(p: Promise<unknown>): Promise<RestError> {
-  try {
-    await p
-  } catch (e) {
-    return e as RestError
-  }
-  throw new Error('expected the call to fail')
 }
 
 async function all<T>(pages: AsyncIterable<T>): Promise<T[]> {

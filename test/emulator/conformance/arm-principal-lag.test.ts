@@ -9,7 +9,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { AuthorizationManagementClient } from '@azure/arm-authorization'
 import { ClientSecretCredential } from '@azure/identity'
-import type { RestError } from '@azure/core-rest-pipeline'
+import { restError } from './support.js'
 import type { Emulator } from '../index.js'
 import { startEmulator } from '../index.js'
 import { fileURLToPath } from 'node:url'
@@ -55,15 +55,6 @@ const body = (principalType?: 'ServicePrincipal') => ({
   principalId,
   ...(principalType ? { principalType } : {})
 })
-
-async function restError(p: Promise<unknown>): Promise<RestError> {
-  try {
-    await p
-  } catch (e) {
-    return e as RestError
-  }
-  throw new Error('expected the call to fail')
-}
 
 const DOCUMENTED = (id: string) =>
   `Principal ${id.replace(/-/g, '')} does not exist in the directory ${WOODGROVE}. Check that you have the correct principal ID. If you are creating this principal and then immediately assigning a role, this error might be related to a replication delay. In this case, set the role assignment principalType property to a value, such as ServicePrincipal, User, or Group.  See https://aka.ms/docs-principaltype`

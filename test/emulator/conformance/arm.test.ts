@@ -12,6 +12,7 @@ import { AuthorizationManagementClient } from '@azure/arm-authorization'
 import type { RoleAssignment } from '@azure/arm-authorization'
 import { ClientSecretCredential } from '@azure/identity'
 import type { RestError } from '@azure/core-rest-pipeline'
+import { restError } from './support.js'
 import type { Emulator } from '../index.js'
 import { startEmulator } from '../index.js'
 
@@ -151,15 +152,6 @@ function armClient(who: Identity, subscriptionId = SUB, scope = ARM_SCOPE): Auth
     credentialScopes: [scope],
     tlsOptions: { ca: emulator.ca }
   })
-}
-
-async function restError(p: Promise<unknown>): Promise<RestError> {
-  try {
-    await p
-  } catch (e) {
-    return e as RestError
-  }
-  throw new Error('expected the call to fail')
 }
 
 /** A plain HTTPS request, for what the SDK never sends (no token, no api-version). */

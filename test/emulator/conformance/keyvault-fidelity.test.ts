@@ -10,10 +10,9 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { SecretClient } from '@azure/keyvault-secrets'
 import { ClientSecretCredential } from '@azure/identity'
-import type { RestError } from '@azure/core-rest-pipeline'
 import type { Emulator } from '../index.js'
 import { startEmulator } from '../index.js'
-import { rawRequest } from './support.js'
+import { rawRequest, restError } from './support.js'
 
 const TENANT = '31111111-1111-4111-8111-111111111111'
 const SUB = '3a000000-0000-4000-8000-000000000001'
@@ -84,15 +83,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await emu.stop()
 })
-
-async function restError(p: Promise<unknown>): Promise<RestError> {
-  try {
-    await p
-  } catch (e) {
-    return e as RestError
-  }
-  throw new Error('expected the call to fail')
-}
 
 async function raw(path: string, apiVersion: string) {
   const token = (await credential().getToken('https://vault.azure.net/.default')).token

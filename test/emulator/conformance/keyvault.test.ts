@@ -11,7 +11,7 @@ import { request as httpsRequest } from 'node:https'
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { SecretClient } from '@azure/keyvault-secrets'
 import { ClientSecretCredential } from '@azure/identity'
-import type { RestError } from '@azure/core-rest-pipeline'
+import { restError } from './support.js'
 import type { Emulator } from '../index.js'
 import { startEmulator } from '../index.js'
 
@@ -123,15 +123,6 @@ function secrets(who: Identity): SecretClient {
     disableChallengeResourceVerification: true,
     tlsOptions: { ca: emulator.ca }
   })
-}
-
-async function restError(p: Promise<unknown>): Promise<RestError> {
-  try {
-    await p
-  } catch (e) {
-    return e as RestError
-  }
-  throw new Error('expected the call to fail')
 }
 
 interface RawResponse {

@@ -1,5 +1,6 @@
 /** Raw HTTPS for conformance tests that must see exact status codes, headers and bodies. */
 import { request } from 'node:https'
+import type { RestError } from '@azure/core-rest-pipeline'
 
 export interface RawResponse {
   status: number
@@ -55,4 +56,14 @@ export function jwtClaims(token: string): Record<string, unknown> {
     string,
     unknown
   >
+}
+
+/** The error an SDK call was expected to fail with; the test fails if the call succeeds. */
+export async function restError(p: Promise<unknown>): Promise<RestError> {
+  try {
+    await p
+  } catch (e) {
+    return e as RestError
+  }
+  throw new Error('expected the call to fail')
 }
